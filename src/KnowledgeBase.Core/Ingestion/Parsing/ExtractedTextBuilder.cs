@@ -1,0 +1,116 @@
+using System.Text;
+using KnowledgeBase.Core.Documents;
+
+namespace KnowledgeBase.Core.Ingestion.Parsing;
+
+/// <summary>
+/// Builds an <see cref="ExtractedDocument"/> line by line so that page spans, heading and table offsets always agree
+/// with the final text. Parsers call it in reading order; blank lines separate paragraphs.
+/// </summary>
+public sealed class ExtractedTextBuilder
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<PageSpan> _pages = [];
+    private readonly List<HeadingMark> _headings = [];
+    private readonly List<TextSpan> _tables = [];
+    private readonly List<string> _warnings = [];
+    private int _pageNumber;
+    private int _pageStart;
+    private bool _pageImageOnly;
+    private int? _tableStart;
+
+    public int Length => _text.Length;
+
+    /// <summary>Starts a new page; the previous one, if any, ends here.</summary>
+    public void StartPage(int number, bool isImageOnly = false)
+    {
+        ClosePage();
+        _pageNumber = number;
+        _pageStart = _text.Length;
+        _pageImageOnly = isImageOnly;
+    }
+
+    public void AppendLine(string line)
+    {
+        EnsurePage();
+        _text.Append(line).Append('\n');
+    }
+
+    /// <summary>Ends a paragraph: at most one blank line in a row, none at the start of the text.</summary>
+    public void AppendParagraphBreak()
+    {
+        EnsurePage();
+        if (_text.Length > 0 && !EndsWithBlankLine())
+        {
+            _text.Append('\n');
+        }
+    }
+
+    public void AppendHeading(int level, string text)
+    {
+        AppendParagraphBreak();
+        _headings.Add(new HeadingMark(_text.Length, Math.Max(1, level), text));
+        AppendLine(text);
+        AppendParagraphBreak();
+    }
+
+    public void BeginTable()
+    {
+        AppendParagraphBreak();
+        _tableStart = _text.Length;
+    }
+
+    public void AppendTableRow(IEnumerable<string> cells) =>
+        AppendLine(string.Join(" | ", cells.Select(c => c.Trim())));
+
+    public void EndTable()
+    {
+        if (_tableStart is { } start && _text.Length > start)
+        {
+            _tables.Add(new TextSpan(start, _text.Length));
+        }
+        _tableStart = null;
+        AppendParagraphBreak();
+    }
+
+    public void Warn(string warning) => _warnings.Add(warning);
+
+    public ExtractedDocument Build(string mediaType, string? title)
+    {
+        ClosePage();
+        if (_pages.Count == 0)
+        {
+            _pages.Add(new PageSpan(1, 0, _text.Length));
+        }
+        return new ExtractedDocument
+        {
+            Text = _text.ToString(),
+            MediaType = mediaType,
+            Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
+            Pages = _pages.ToArray(),
+            Headings = _headings.ToArray(),
+            Tables = _tables.ToArray(),
+            Warnings = _warnings.ToArray(),
+        };
+    }
+
+    private void EnsurePage()
+    {
+        if (_pageNumber == 0)
+        {
+            StartPage(1);
+        }
+    }
+
+    private void ClosePage()
+    {
+        if (_pageNumber > 0)
+        {
+            _pages.Add(new PageSpan(_pageNumber, _pageStart, _text.Length, _pageImageOnly));
+            _pageNumber = 0;
+        }
+    }
+
+    private bool EndsWithBlankLine() =>
+        _text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n';
+}

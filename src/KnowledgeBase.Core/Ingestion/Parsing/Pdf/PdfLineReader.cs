@@ -1,0 +1,166 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig.Content;
+
+namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
+
+/// <summary>
+/// Turns a page's glyphs into lines in reading order (top to bottom, left to right), with word gaps, table cells and
+/// letter-spaced headings ("I n t e r n a t i o n a l") resolved from the glyph positions rather than the text.
+/// </summary>
+internal static partial class PdfLineReader
+{
+    // Gaps are measured in ems of the glyph's font size.
+    private const double WordGapEm = 0.12;
+    private const double CellGapEm = 1.6;
+
+    public static IReadOnlyList<PdfLine> ReadLines(Page page)
+    {
+        var glyphs = page.Letters
+            .Where(l => l.TextOrientation == TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value))
+            .ToList();
+        var lines = new List<PdfLine>();
+        foreach (var row in GroupIntoRows(glyphs))
+        {
+            var line = BuildLine(row);
+            if (line is not null)
+            {
+                lines.Add(line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>Clusters glyphs whose baselines lie within a fraction of their height of each other.</summary>
+    private static IEnumerable<List<Letter>> GroupIntoRows(List<Letter> glyphs)
+    {
+        var rows = new List<(double Y, double Tolerance, List<Letter> Letters)>();
+        foreach (var glyph in glyphs.OrderByDescending(g => g.StartBaseLine.Y))
+        {
+            var y = glyph.StartBaseLine.Y;
+            var tolerance = Math.Max(1.0, SizeOf(glyph) * 0.35);
+            var index = rows.FindLastIndex(r => Math.Abs(r.Y - y) <= Math.Max(r.Tolerance, tolerance));
+            if (index >= 0 && index >= rows.Count - 3)
+            {
+                rows[index].Letters.Add(glyph);
+            }
+            else
+            {
+                rows.Add((y, tolerance, [glyph]));
+            }
+        }
+        return rows.Select(r => r.Letters);
+    }
+
+    private static PdfLine? BuildLine(List<Letter> row)
+    {
+        row.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+        var fontSize = Median(row.Select(SizeOf));
+        var words = new List<Word>();
+        Letter? previous = null;
+        foreach (var glyph in row)
+        {
+            var text = TextNormalizer.NormalizeGlyph(glyph.Value);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            // Gaps between advance boxes, not glyph outlines: a narrow "1" must not look like a word break.
+            var gap = previous is null ? 0 : glyph.StartBaseLine.X - previous.EndBaseLine.X;
+            // Overprinted glyphs (fake bold) repeat the same char at almost the same place.
+            if (previous is not null && gap < -0.5 * previous.BoundingBox.Width && previous.Value == glyph.Value)
+            {
+                continue;
+            }
+            if (previous is null || gap > WordGapEm * fontSize)
+            {
+                words.Add(new Word(new StringBuilder(text), gap, glyph.BoundingBox.Left));
+            }
+            else
+            {
+                words[^1].Text.Append(text);
+            }
+            previous = glyph;
+        }
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        CollapseLetterSpacing(words);
+        var cells = SplitCells(words, fontSize);
+        var height = row.Max(g => g.BoundingBox.Top) - row.Min(g => g.BoundingBox.Bottom);
+        return new PdfLine(cells, row.Average(g => g.StartBaseLine.Y), height, fontSize);
+    }
+
+    /// <summary>
+    /// A run of one-letter words is letter-spaced text: letters are joined where the gap is close to the run's
+    /// usual letter gap and split where it is clearly wider, which is where the real word breaks are.
+    /// </summary>
+    private static void CollapseLetterSpacing(List<Word> words)
+    {
+        var start = 0;
+        while (start < words.Count)
+        {
+            var end = start;
+            while (end < words.Count && words[end].Text.Length == 1 && char.IsLetterOrDigit(words[end].Text[0]))
+            {
+                end++;
+            }
+            if (end - start >= 3)
+            {
+                var letterGap = Median(Enumerable.Range(start + 1, end - start - 1).Select(i => words[i].GapBefore));
+                for (var i = end - 1; i > start; i--)
+                {
+                    if (words[i].GapBefore < letterGap * 1.5)
+                    {
+                        words[i - 1].Text.Append(words[i].Text);
+                        words.RemoveAt(i);
+                        end--;
+                    }
+                }
+            }
+            start = end + 1;
+        }
+    }
+
+    /// <summary>
+    /// Splits a line at gaps wider than a few spaces into table cells, except the one gap after a clause number or
+    /// a bullet ("6.2 ⟶ Title", "• ⟶ item"), which is layout, not a column.
+    /// </summary>
+    private static List<string> SplitCells(List<Word> words, double fontSize)
+    {
+        var cells = new List<StringBuilder> { new(words[0].Text.ToString()) };
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (words[i].GapBefore > CellGapEm * fontSize)
+            {
+                cells.Add(new StringBuilder(words[i].Text.ToString()));
+            }
+            else
+            {
+                cells[^1].Append(' ').Append(words[i].Text);
+            }
+        }
+        var texts = cells.Select(c => c.ToString()).ToList();
+        if (texts.Count == 2 && LabelPattern().IsMatch(texts[0]))
+        {
+            return [texts[0] + " " + texts[1]];
+        }
+        return texts;
+    }
+
+    private static double SizeOf(Letter letter) =>
+        letter.PointSize > 0 ? letter.PointSize : Math.Max(1, letter.BoundingBox.Height);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
+    }
+
+    // Clause numbers (6, 6.2, A.1, I.2.3), annex labels, list labels (a), 1), iv)) and bullets.
+    [GeneratedRegex(@"^(\d{1,2}(\.\d{1,3})*\.?|[A-Z](\.\d{1,3})+|[IVX]+\.\d{1,3}(\.\d{1,3})*|\(?[a-z0-9]{1,3}\)|[•●▪■◦○\-–—*]|(Annex|Appendix|Table|Figure|ANNEX|APPENDIX)\s+\S+)$")]
+    private static partial Regex LabelPattern();
+
+    private sealed record Word(StringBuilder Text, double GapBefore, double Left);
+}
