@@ -1,0 +1,217 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Documents;
+
+namespace KnowledgeBase.Core.Ingestion.Chunking;
+
+/// <summary>
+/// Finds the clause tree of a document: numbered clauses (1, 1.1, 3.2.1), annexes and appendices with their
+/// sub-clauses (Annex A, A.1, Appendix I, I.2), named sections (Bibliography, Foreword) and, in reports and
+/// strategies, chapters and roman-numbered parts. A numbered line only counts when it continues the numbering
+/// seen so far, so list items and table-of-contents entries are not mistaken for clauses.
+/// </summary>
+public static partial class ClauseDetector
+{
+    private const int MaxHeadingLength = 140;
+    private const int MaxHeadingWords = 20;
+
+    public static IReadOnlyList<ClauseHeading> Detect(ExtractedDocument document)
+    {
+        if (document.Headings.Count > 0)
+        {
+            return document.Headings.Select(FromMark).ToList();
+        }
+        var state = new NumberingState();
+        var headings = new List<ClauseHeading>();
+        var capsHeadings = new List<ClauseHeading>();
+        foreach (var line in Lines(document))
+        {
+            if (line.InTable || IsTableOfContentsLine(line.Text))
+            {
+                continue;
+            }
+            if (Match(line, state) is { } heading)
+            {
+                headings.Add(heading);
+            }
+            else if (line.FollowsBlank && IsCapitalisedHeading(line.Text))
+            {
+                capsHeadings.Add(new ClauseHeading(line.Offset, line.Text, "", 1));
+            }
+        }
+        // Capitalised lines only structure documents that have no numbered clauses of their own.
+        return headings.Any(h => h.Level == 1 && char.IsDigit(h.Label[0])) ? headings
+            : headings.Concat(capsHeadings).OrderBy(h => h.Offset).ToList();
+    }
+
+    public static bool IsTableOfContentsLine(string line) => DotLeaders().IsMatch(line);
+
+    private static ClauseHeading? Match(Line line, NumberingState state)
+    {
+        var text = line.Text;
+        if (text.Length > MaxHeadingLength * 2)
+        {
+            return null;
+        }
+        if (NumberedHeading().Match(text) is { Success: true } numbered)
+        {
+            var title = numbered.Groups["title"].Value.Trim();
+            var parts = numbered.Groups["number"].Value.TrimEnd('.').Split('.').Select(int.Parse).ToArray();
+            return LooksLikeTitle(title) && state.TryAdvance(parts)
+                ? new ClauseHeading(line.Offset, string.Join('.', parts), title, parts.Length)
+                : null;
+        }
+        if (AnnexHeading().Match(text) is { Success: true } annex)
+        {
+            var rest = annex.Groups["rest"].Value.Trim();
+            var separated = rest.Length == 0 || "–—-:.".Contains(rest[0]);
+            if (!separated && (rest.Split(' ').Length > 12 || rest.EndsWith('.')))
+            {
+                return null; // "Annex A describes ..." is a sentence, not a heading
+            }
+            var kind = char.ToUpperInvariant(annex.Groups["kind"].Value[0]) + annex.Groups["kind"].Value[1..].ToLowerInvariant();
+            var id = annex.Groups["id"].Value;
+            state.EnterAnnex(id);
+            var title = rest.TrimStart('–', '—', '-', ':', '.', ' ');
+            return new ClauseHeading(line.Offset, $"{kind} {id}", title.Length > 0 ? title : line.NextText ?? "", 1);
+        }
+        if (AnnexClause().Match(text) is { Success: true } annexClause && annexClause.Groups["id"].Value == state.Annex)
+        {
+            var title = annexClause.Groups["title"].Value.Trim();
+            var depth = annexClause.Groups["number"].Value.Split('.').Length;
+            return LooksLikeTitle(title)
+                ? new ClauseHeading(line.Offset, $"{state.Annex}.{annexClause.Groups["number"].Value}", title, depth + 1)
+                : null;
+        }
+        if (NamedSection().IsMatch(text))
+        {
+            state.LeaveNumbering();
+            return new ClauseHeading(line.Offset, text.TrimEnd(':'), "", 1);
+        }
+        if (ChapterHeading().Match(text) is { Success: true } chapter && LooksLikeTitle(chapter.Groups["rest"].Value.Trim(), allowEmpty: true))
+        {
+            var title = chapter.Groups["rest"].Value.Trim().TrimStart('–', '—', '-', ':', '.', ' ');
+            return new ClauseHeading(line.Offset, $"{chapter.Groups["kind"].Value} {chapter.Groups["id"].Value}", title, 1);
+        }
+        if (RomanHeading().Match(text) is { Success: true } roman && LooksLikeTitle(roman.Groups["title"].Value))
+        {
+            return state.TryAdvanceRoman(roman.Groups["id"].Value)
+                ? new ClauseHeading(line.Offset, roman.Groups["id"].Value, roman.Groups["title"].Value.Trim(), 1)
+                : null;
+        }
+        return null;
+    }
+
+    private static bool LooksLikeTitle(string title, bool allowEmpty = false)
+    {
+        if (title.Length == 0)
+        {
+            return allowEmpty;
+        }
+        return title.Length <= MaxHeadingLength
+            && !char.IsLower(title[0])
+            && char.IsLetter(title.FirstOrDefault(c => !char.IsPunctuation(c) && c != ' '))
+            && title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxHeadingWords
+            && !(title.EndsWith('.') && title.Split(' ').Length > 8)
+            && !title.EndsWith(',') && !title.EndsWith(';');
+    }
+
+    private static bool IsCapitalisedHeading(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 10 && text.Length is >= 4 and <= 100
+            && text.Count(char.IsLetter) >= 4
+            && text.Where(char.IsLetter).All(char.IsUpper)
+            && !text.EndsWith('.') && !text.Contains('|');
+    }
+
+    private static ClauseHeading FromMark(HeadingMark mark)
+    {
+        var numbered = NumberedHeading().Match(mark.Text);
+        if (numbered.Success)
+        {
+            var number = numbered.Groups["number"].Value.TrimEnd('.');
+            return new ClauseHeading(mark.Offset, number, numbered.Groups["title"].Value.Trim(), number.Split('.').Length);
+        }
+        var annex = AnnexHeading().Match(mark.Text);
+        if (annex.Success)
+        {
+            return new ClauseHeading(mark.Offset, $"{annex.Groups["kind"].Value} {annex.Groups["id"].Value}",
+                annex.Groups["rest"].Value.Trim().TrimStart('–', '—', '-', ':', '.', ' '), 1);
+        }
+        var annexClause = AnnexClause().Match(mark.Text);
+        if (annexClause.Success)
+        {
+            var label = $"{annexClause.Groups["id"].Value}.{annexClause.Groups["number"].Value}";
+            return new ClauseHeading(mark.Offset, label, annexClause.Groups["title"].Value.Trim(), label.Split('.').Length);
+        }
+        return new ClauseHeading(mark.Offset, mark.Text, "", mark.Level);
+    }
+
+    private static IEnumerable<Line> Lines(ExtractedDocument document)
+    {
+        var text = document.Text;
+        var offset = 0;
+        var previousBlank = true;
+        var tableIndex = 0;
+        while (offset < text.Length)
+        {
+            var end = text.IndexOf('\n', offset);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+            var lineText = text[offset..end].Trim();
+            while (tableIndex < document.Tables.Count && document.Tables[tableIndex].End <= offset)
+            {
+                tableIndex++;
+            }
+            var inTable = tableIndex < document.Tables.Count && document.Tables[tableIndex].Contains(offset);
+            if (lineText.Length > 0)
+            {
+                yield return new Line(offset, lineText, previousBlank, inTable, NextLine(text, end));
+            }
+            previousBlank = lineText.Length == 0;
+            offset = end + 1;
+        }
+    }
+
+    private static string? NextLine(string text, int end)
+    {
+        var start = end + 1;
+        while (start < text.Length && text[start] == '\n')
+        {
+            start++;
+        }
+        if (start >= text.Length)
+        {
+            return null;
+        }
+        var next = text.IndexOf('\n', start);
+        var line = text[start..(next < 0 ? text.Length : next)].Trim();
+        return line.StartsWith('(') || line.Length > MaxHeadingLength ? null : line;
+    }
+
+    // "6.2 Title", "1. Introduction", "4.1.3\tTitle"; at most two digits at the top so years are not clauses.
+    [GeneratedRegex(@"^(?<number>\d{1,2}(\.\d{1,3}){0,5}\.?)\s+(?<title>\S.*)$")]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^(?<kind>Annex|ANNEX|Appendix|APPENDIX|Annexe|ANNEXE|Anexo|ANEXO|Apéndice|Приложение)\s+(?<id>[A-Z]{1,2}|[IVXLC]{1,6}|\d{1,2})\b(?<rest>.*)$")]
+    private static partial Regex AnnexHeading();
+
+    [GeneratedRegex(@"^(?<id>[A-Z]|[IVX]{1,5})\.(?<number>\d{1,2}(\.\d{1,2}){0,3})\s+(?<title>\S.*)$")]
+    private static partial Regex AnnexClause();
+
+    [GeneratedRegex(@"^(Bibliography|BIBLIOGRAPHY|Bibliographie|Bibliografía|Библиография|References|REFERENCES|Foreword|FOREWORD|Summary|SUMMARY|Keywords|Introduction|INTRODUCTION|Executive Summary|EXECUTIVE SUMMARY|Preface|Glossary|GLOSSARY|Acronyms|ACRONYMS|Abbreviations|Acknowledgements|Acknowledgments|Conclusion|Conclusions|CONCLUSION|Résumé|Sommaire|Avant-propos|Resumen|Índice|Glosario|Введение|Заключение|Table of Contents|Contents|CONTENTS|前言|引言|参考文献|目次|目录)\s*:?$")]
+    private static partial Regex NamedSection();
+
+    [GeneratedRegex(@"^(?<kind>CHAPTER|Chapter|PART|Part|SECTION|Section|TITRE|Titre|CHAPITRE|Chapitre|CAPÍTULO|Capítulo|TÍTULO|Título|ГЛАВА|Глава|РАЗДЕЛ|Раздел)\s+(?<id>[IVXLC]{1,6}|\d{1,2}|[A-Z]|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?<rest>.*)$")]
+    private static partial Regex ChapterHeading();
+
+    [GeneratedRegex(@"^(?<id>[IVX]{1,5})[.)]\s+(?<title>\p{Lu}.*)$")]
+    private static partial Regex RomanHeading();
+
+    [GeneratedRegex(@"(\.\s?){4,}\s*\|?\s*([0-9ivxlcIVXLC]+|[A-Z]-?\d+)?\s*$|…{2,}")]
+    private static partial Regex DotLeaders();
+
+    private sealed record Line(int Offset, string Text, bool FollowsBlank, bool InTable, string? NextText);
+}
