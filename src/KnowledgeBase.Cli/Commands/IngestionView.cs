@@ -1,0 +1,87 @@
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Ingestion.Pipeline;
+using Spectre.Console;
+
+namespace KnowledgeBase.Cli.Commands;
+
+/// <summary>How ingestion looks on a terminal: a progress bar while it runs, then the summary tables.</summary>
+internal static class IngestionView
+{
+    public static async Task<IngestionSummary> RunWithProgressAsync(
+        IngestionRunner runner, KeywordIndex index, IReadOnlyList<SourceFile> files, CancellationToken cancellationToken)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Logs and CI get one line per file instead of redrawn bars.
+            var lines = new SynchronousProgress(o =>
+                Console.WriteLine($"{o.Status.ToString().ToLowerInvariant(),-9} {o.File.Source}{(o.Reason is null ? "" : $" ({o.Reason})")}"));
+            return await runner.RunAsync(index, files, lines, cancellationToken);
+        }
+        IngestionSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"Ingesting {files.Count} files", maxValue: files.Count);
+                var progress = new SynchronousProgress(o =>
+                {
+                    task.Description = Markup.Escape(Path.GetFileName(o.File.Source));
+                    task.Increment(1);
+                });
+                summary = await runner.RunAsync(index, files, progress, cancellationToken);
+                task.Description = "Done";
+            });
+        return summary!;
+    }
+
+    public static void WriteSummary(IngestionSummary summary, string indexPath)
+    {
+        var table = new Table().Title("Ingestion summary").AddColumns("Documents", "Pages", "Chunks", "Unchanged", "Duplicates", "Failed", "Time", "Pages/s");
+        table.AddRow(
+            summary.Ingested.ToString(),
+            summary.Pages.ToString(),
+            summary.Chunks.ToString(),
+            summary.Outcomes.Count(o => o.Status == IngestionStatus.Unchanged).ToString(),
+            summary.Outcomes.Count(o => o.Status == IngestionStatus.Duplicate).ToString(),
+            summary.Failed.ToString(),
+            $"{summary.Elapsed.TotalSeconds:0.0} s",
+            $"{summary.PagesPerSecond:0}");
+        AnsiConsole.Write(table);
+
+        var skipped = summary.Outcomes.Where(o => o.Status is IngestionStatus.Failed or IngestionStatus.Duplicate).ToList();
+        if (skipped.Count > 0)
+        {
+            var reasons = new Table().Title("Skipped").AddColumns("File", "Reason");
+            foreach (var outcome in skipped)
+            {
+                reasons.AddRow(Markup.Escape(outcome.File.Source), Markup.Escape(outcome.Reason ?? ""));
+            }
+            AnsiConsole.Write(reasons);
+        }
+        var warned = summary.Outcomes.Where(o => o.Warnings is { Count: > 0 } && !o.IsSkipped).ToList();
+        if (warned.Count > 0)
+        {
+            var warnings = new Table().Title("Warnings").AddColumns("File", "Warning");
+            foreach (var outcome in warned)
+            {
+                warnings.AddRow(Markup.Escape(Path.GetFileName(outcome.File.Source)), Markup.Escape(string.Join("; ", outcome.Warnings!)));
+            }
+            AnsiConsole.Write(warnings);
+        }
+        AnsiConsole.MarkupLine($"Index: [grey]{Markup.Escape(indexPath)}[/]");
+    }
+
+    /// <summary>Reports on the calling thread; Progress&lt;T&gt; would post to a thread pool and reorder lines.</summary>
+    private sealed class SynchronousProgress(Action<IngestionOutcome> report) : IProgress<IngestionOutcome>
+    {
+        private readonly Lock _lock = new();
+
+        public void Report(IngestionOutcome value)
+        {
+            lock (_lock)
+            {
+                report(value);
+            }
+        }
+    }
+}

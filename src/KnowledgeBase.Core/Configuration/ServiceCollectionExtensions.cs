@@ -1,0 +1,25 @@
+using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Ingestion.Parsing;
+using KnowledgeBase.Core.Ingestion.Parsing.Pdf;
+using KnowledgeBase.Core.Ingestion.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Core.Configuration;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers parsers, chunker and ingestion runner: the one composition entry of every host.</summary>
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, ChunkingOptions? chunking = null)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(chunking ?? new ChunkingOptions());
+        services.AddSingleton<IDocumentParser, PdfParser>();
+        // PENDING services.AddSingleton<IDocumentParser, DocxParser>();
+        // PENDING services.AddSingleton<IDocumentParser, HtmlParser>();
+        // PENDING services.AddSingleton<IDocumentParser, PlainTextParser>();
+        services.AddSingleton<ParserRegistry>();
+        services.AddSingleton<StructureChunker>();
+        services.AddSingleton<IngestionRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+namespace KnowledgeBase.Core.Documents;
+
+/// <summary>What the index knows about one ingested document, apart from its chunks.</summary>
+public sealed record DocumentRecord
+{
+    /// <summary>Stable id: derived from the source and the content hash, so the same file always gets the same id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Where the file came from (its full path for files ingested from disk).</summary>
+    public required string Source { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string MediaType { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes, lower-case hex.</summary>
+    public required string ContentHash { get; init; }
+
+    public required long SizeBytes { get; init; }
+
+    public required int PageCount { get; init; }
+
+    public required int ChunkCount { get; init; }
+
+    public required DateTimeOffset IngestedAt { get; init; }
+
+    /// <summary>The document's own identifiers, normalised ("X.1056", "SP800-61R2").</summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+
+    public IReadOnlyList<int> ImageOnlyPages { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

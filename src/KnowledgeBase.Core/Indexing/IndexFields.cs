@@ -1,0 +1,35 @@
+namespace KnowledgeBase.Core.Indexing;
+
+/// <summary>
+/// Field names of the Lucene index. Each chunk is one Lucene document of kind "chunk"; each source document has
+/// one more of kind "document" holding its metadata and its extracted text, so it can be re-chunked without
+/// parsing the file again. Both carry the document id, so one delete removes all of it.
+/// </summary>
+internal static class IndexFields
+{
+    public const string Kind = "kind";
+    public const string ChunkKind = "chunk";
+    public const string DocumentKind = "document";
+
+    public const string DocumentId = "doc_id";
+    public const string Source = "source";
+    public const string ContentHash = "content_hash";
+    public const string Title = "title";
+
+    // Chunk fields
+    public const string Heading = "heading";
+    public const string Clause = "clause";
+    public const string Body = "body";
+    public const string Identifiers = "ids";
+    public const string Mentions = "mentions";
+    public const string Ordinal = "ordinal";
+    public const string PageStart = "page_start";
+    public const string PageEnd = "page_end";
+    public const string CharStart = "char_start";
+    public const string CharEnd = "char_end";
+    public const string IsTable = "is_table";
+
+    // Document fields
+    public const string Record = "record_json";
+    public const string Extracted = "extracted_json";
+}

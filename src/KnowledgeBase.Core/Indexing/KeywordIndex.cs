@@ -1,0 +1,193 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace KnowledgeBase.Core.Indexing;
+
+/// <summary>
+/// The Lucene.Net index on disk, behind a small API. Every change is one atomic commit: a document's record and
+/// all its chunks appear, are replaced or disappear together, and a crash leaves the last commit intact.
+/// Opened for writing it holds Lucene's write lock; opened for reading it sees the last commit.
+/// </summary>
+public sealed class KeywordIndex : IDisposable
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly LuceneDirectory _directory;
+    private readonly Analyzer _analyzer = IndexAnalyzers.Create();
+    private readonly IndexWriter? _writer;
+    private readonly SearcherManager? _searchers;
+
+    private KeywordIndex(string path, bool writable)
+    {
+        Path = path;
+        System.IO.Directory.CreateDirectory(path);
+        _directory = FSDirectory.Open(new DirectoryInfo(path));
+        try
+        {
+            if (writable)
+            {
+                var config = new IndexWriterConfig(IndexAnalyzers.Version, _analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND,
+                    Similarity = new BM25Similarity(),
+                };
+                _writer = new IndexWriter(_directory, config);
+                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+            }
+            else if (DirectoryReader.IndexExists(_directory))
+            {
+                _searchers = new SearcherManager(_directory, searcherFactory: null);
+            }
+        }
+        catch (LockObtainFailedException ex)
+        {
+            _directory.Dispose();
+            throw new IndexUnavailableException($"the index at {path} is being written by another process", ex);
+        }
+        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException)
+        {
+            _directory.Dispose();
+            throw new IndexUnavailableException($"the index at {path} cannot be read ({ex.Message})", ex);
+        }
+    }
+
+    public string Path { get; }
+
+    public static KeywordIndex OpenForWriting(string path) => new(path, writable: true);
+
+    /// <summary>Opens for search; a folder with no index yet reads as empty.</summary>
+    public static KeywordIndex OpenForReading(string path) => new(path, writable: false);
+
+    /// <summary>
+    /// Stores a document and its chunks in one commit, replacing everything previously stored from the same source.
+    /// </summary>
+    public void Replace(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks)
+    {
+        var writer = RequireWriter();
+        var block = new List<Document> { LuceneDocuments.ForRecord(record, extracted) };
+        block.AddRange(chunks.Select(c => LuceneDocuments.ForChunk(record, c)));
+        writer.UpdateDocuments(new Term(IndexFields.Source, record.Source), block);
+        Commit();
+    }
+
+    /// <summary>Removes a document and its chunks; false when no such document exists.</summary>
+    public bool Delete(string documentId)
+    {
+        var writer = RequireWriter();
+        if (GetDocument(documentId) is null)
+        {
+            return false;
+        }
+        writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+        Commit();
+        return true;
+    }
+
+    public IReadOnlyList<DocumentRecord> ListDocuments() => WithSearcher(searcher =>
+    {
+        var query = new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind));
+        var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
+        return top.ScoreDocs
+            .Select(d => ReadRecord(searcher.Doc(d.Doc)))
+            .OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }, []);
+
+    /// <summary>Finds a document by id, or by an unambiguous prefix of it as people type ids by hand.</summary>
+    public DocumentRecord? GetDocument(string idOrPrefix)
+    {
+        var exact = FindDocumentField(idOrPrefix);
+        if (exact is not null)
+        {
+            return ReadRecord(exact);
+        }
+        var matches = ListDocuments().Where(r => r.Id.StartsWith(idOrPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    public ExtractedDocument? GetExtracted(string documentId)
+    {
+        var stored = FindDocumentField(documentId)?.Get(IndexFields.Extracted);
+        return stored is null ? null : JsonSerializer.Deserialize<ExtractedDocument>(stored, Json);
+    }
+
+    /// <summary>Chunks of a document in order, as stored.</summary>
+    public int CountChunks(string documentId) => WithSearcher(searcher =>
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind)), Occur.MUST },
+        };
+        return searcher.Search(query, 1).TotalHits;
+    }, 0);
+
+    public SearchResults Search(SearchRequest request) => WithSearcher(searcher =>
+    {
+        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _analyzer);
+        var top = searcher.Search(query, request.Skip + request.Top);
+        var snippets = new SnippetBuilder(textQuery, _analyzer);
+        var hits = top.ScoreDocs.Skip(request.Skip)
+            .Select(d => LuceneDocuments.ToHit(searcher.Doc(d.Doc), d.Score, snippets))
+            .ToList();
+        return new SearchResults(request.Query, top.TotalHits, hits);
+    }, new SearchResults(request.Query, 0, []));
+
+    public void Dispose()
+    {
+        _searchers?.Dispose();
+        _writer?.Dispose();
+        _analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    private Document? FindDocumentField(string documentId) => WithSearcher(searcher =>
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFields.DocumentId, documentId)), Occur.MUST },
+            { new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind)), Occur.MUST },
+        };
+        var top = searcher.Search(query, 1);
+        return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc);
+    }, null);
+
+    private static DocumentRecord ReadRecord(Document document) =>
+        JsonSerializer.Deserialize<DocumentRecord>(document.Get(IndexFields.Record), Json)!;
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action, T whenEmpty)
+    {
+        if (_searchers is null)
+        {
+            return whenEmpty;
+        }
+        var searcher = _searchers.Acquire();
+        try
+        {
+            searcher.Similarity = new BM25Similarity();
+            return action(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private void Commit()
+    {
+        _writer!.Commit();
+        _searchers!.MaybeRefreshBlocking();
+    }
+
+    private IndexWriter RequireWriter() =>
+        _writer ?? throw new InvalidOperationException("The index was opened for reading only.");
+}

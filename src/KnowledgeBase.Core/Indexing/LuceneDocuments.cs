@@ -1,0 +1,60 @@
+using System.Text.Json;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Search;
+using Lucene.Net.Documents;
+
+namespace KnowledgeBase.Core.Indexing;
+
+/// <summary>Maps our records and chunks to Lucene documents and back.</summary>
+internal static class LuceneDocuments
+{
+    public static Document ForRecord(DocumentRecord record, ExtractedDocument extracted) =>
+    [
+        new StringField(IndexFields.Kind, IndexFields.DocumentKind, Field.Store.YES),
+        new StringField(IndexFields.DocumentId, record.Id, Field.Store.YES),
+        new StringField(IndexFields.Source, record.Source, Field.Store.YES),
+        new StringField(IndexFields.ContentHash, record.ContentHash, Field.Store.YES),
+        new StoredField(IndexFields.Record, JsonSerializer.Serialize(record, KeywordIndex.Json)),
+        new StoredField(IndexFields.Extracted, JsonSerializer.Serialize(extracted, KeywordIndex.Json)),
+    ];
+
+    public static Document ForChunk(DocumentRecord record, Chunk chunk)
+    {
+        var mentions = IdentifierExtractor.Extract(chunk.Text).Select(i => i.ToLowerInvariant());
+        return
+        [
+            new StringField(IndexFields.Kind, IndexFields.ChunkKind, Field.Store.YES),
+            new StringField(IndexFields.DocumentId, record.Id, Field.Store.YES),
+            new StringField(IndexFields.Source, record.Source, Field.Store.YES),
+            new TextField(IndexFields.Title, record.Title, Field.Store.YES),
+            new TextField(IndexFields.Heading, string.Join(" > ", chunk.HeadingPath), Field.Store.YES),
+            new StringField(IndexFields.Clause, chunk.Clause ?? "", Field.Store.YES),
+            new TextField(IndexFields.Body, chunk.Text, Field.Store.YES),
+            new TextField(IndexFields.Identifiers, string.Join(' ', record.Identifiers.Select(i => i.ToLowerInvariant())), Field.Store.NO),
+            new TextField(IndexFields.Mentions, string.Join(' ', mentions), Field.Store.NO),
+            new StoredField(IndexFields.Ordinal, chunk.Ordinal),
+            new StoredField(IndexFields.PageStart, chunk.PageStart),
+            new StoredField(IndexFields.PageEnd, chunk.PageEnd),
+            new StoredField(IndexFields.CharStart, chunk.Start),
+            new StoredField(IndexFields.CharEnd, chunk.End),
+            new StoredField(IndexFields.IsTable, chunk.IsTable ? 1 : 0),
+        ];
+    }
+
+    public static SearchHit ToHit(Document document, float score, SnippetBuilder snippets)
+    {
+        var clause = document.Get(IndexFields.Clause);
+        return new SearchHit(
+            DocumentId: document.Get(IndexFields.DocumentId),
+            Title: document.Get(IndexFields.Title),
+            Source: document.Get(IndexFields.Source),
+            Clause: string.IsNullOrEmpty(clause) ? null : clause,
+            HeadingPath: document.Get(IndexFields.Heading),
+            PageStart: document.GetField(IndexFields.PageStart).GetInt32Value() ?? 1,
+            PageEnd: document.GetField(IndexFields.PageEnd).GetInt32Value() ?? 1,
+            Score: score,
+            Snippet: snippets.Build(document.Get(IndexFields.Body)),
+            ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0);
+    }
+}

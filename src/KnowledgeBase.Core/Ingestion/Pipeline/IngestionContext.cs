@@ -1,0 +1,23 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Ingestion.Chunking;
+
+namespace KnowledgeBase.Core.Ingestion.Pipeline;
+
+/// <summary>The state of one file as it passes through the steps; each step fills in its part.</summary>
+public sealed class IngestionContext(SourceFile file)
+{
+    public SourceFile File { get; } = file;
+
+    public ReadOnlyMemory<byte> Content { get; set; }
+
+    public string ContentHash { get; set; } = "";
+
+    public string DocumentId { get; set; } = "";
+
+    public ExtractedDocument? Extracted { get; set; }
+
+    public IReadOnlyList<Chunk> Chunks { get; set; } = [];
+
+    /// <summary>Set by a step that finishes the file early (unchanged, duplicate) or by the index step.</summary>
+    public IngestionOutcome? Outcome { get; set; }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Ingestion.Parsing;
+using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
+
+namespace KnowledgeBase.Core.Ingestion.Pipeline;
+
+/// <summary>
+/// Drives files through the steps read → extract → chunk → index, parsing on every core while index commits
+/// happen one at a time. A file that fails is reported with its reason and never stops the others.
+/// </summary>
+public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chunker, TimeProvider time)
+{
+    public async Task<IngestionSummary> RunAsync(
+        KeywordIndex index,
+        IReadOnlyList<SourceFile> files,
+        IProgress<IngestionOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var catalog = new IngestionCatalog(index.ListDocuments());
+        IIngestionStep[] steps =
+        [
+            new ReadStep(catalog),
+            new ExtractStep(parsers),
+            new ChunkStep(chunker),
+            new IndexStep(index, catalog, time),
+        ];
+        using var exclusive = new SemaphoreSlim(1, 1);
+        var outcomes = new IngestionOutcome[files.Count];
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
+        {
+            outcomes[i] = await RunFileAsync(files[i], steps, exclusive, token);
+            progress?.Report(outcomes[i]);
+        });
+        return new IngestionSummary(outcomes, stopwatch.Elapsed);
+    }
+
+    private static async Task<IngestionOutcome> RunFileAsync(
+        SourceFile file, IIngestionStep[] steps, SemaphoreSlim exclusive, CancellationToken cancellationToken)
+    {
+        var context = new IngestionContext(file);
+        foreach (var step in steps)
+        {
+            if (context.Outcome is not null)
+            {
+                break;
+            }
+            if (step.IsExclusive)
+            {
+                await exclusive.WaitAsync(cancellationToken);
+            }
+            try
+            {
+                step.Execute(context, cancellationToken);
+            }
+            catch (DocumentRejectedException ex)
+            {
+                return new IngestionOutcome(file, IngestionStatus.Failed, Reason: ex.Message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not IndexUnavailableException)
+            {
+                // A parser bug on one odd file must not end the run; the reason still says where it broke.
+                return new IngestionOutcome(file, IngestionStatus.Failed, Reason: $"{step.Name} failed: {ex.Message}");
+            }
+            finally
+            {
+                if (step.IsExclusive)
+                {
+                    exclusive.Release();
+                }
+            }
+        }
+        return context.Outcome ?? new IngestionOutcome(file, IngestionStatus.Failed, Reason: "no step finished the file");
+    }
+}

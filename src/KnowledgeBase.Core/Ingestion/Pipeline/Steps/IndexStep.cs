@@ -1,0 +1,57 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Indexing;
+
+namespace KnowledgeBase.Core.Ingestion.Pipeline.Steps;
+
+/// <summary>
+/// Commits the document record and its chunks to the index in one atomic replace of the source's old version.
+/// </summary>
+internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, TimeProvider time) : IIngestionStep
+{
+    // Identifiers are looked for where a document names itself: file name, title and the top of the first page.
+    private const int CoverChars = 600;
+
+    public string Name => "index";
+
+    public bool IsExclusive => true;
+
+    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    {
+        // Checked again here: two copies of one file may have been parsed side by side.
+        if (catalog.Check(context.File, context.ContentHash) is { } early)
+        {
+            context.Outcome = early;
+            return;
+        }
+        var extracted = context.Extracted!;
+        var replaces = catalog.HasSource(context.File.Source);
+        var record = BuildRecord(context, extracted);
+        index.Replace(record, extracted, context.Chunks);
+        catalog.Add(record);
+        context.Outcome = new IngestionOutcome(context.File,
+            replaces ? IngestionStatus.Replaced : IngestionStatus.Indexed,
+            record.Id, record.PageCount, record.ChunkCount, Warnings: extracted.Warnings);
+    }
+
+    private DocumentRecord BuildRecord(IngestionContext context, ExtractedDocument extracted)
+    {
+        var fileName = Path.GetFileName(context.File.Path);
+        var title = extracted.Title ?? Path.GetFileNameWithoutExtension(fileName);
+        var cover = extracted.Text[..Math.Min(CoverChars, extracted.Text.Length)];
+        return new DocumentRecord
+        {
+            Id = context.DocumentId,
+            Source = context.File.Source,
+            Title = title,
+            MediaType = extracted.MediaType,
+            ContentHash = context.ContentHash,
+            SizeBytes = context.Content.Length,
+            PageCount = extracted.PageCount,
+            ChunkCount = context.Chunks.Count,
+            IngestedAt = time.GetUtcNow(),
+            Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{cover}"),
+            ImageOnlyPages = extracted.Pages.Where(p => p.IsImageOnly).Select(p => p.Number).ToList(),
+            Warnings = extracted.Warnings,
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Simple;
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>
+/// Turns what a person typed into a Lucene query over chunks: BM25 on body, clause heading and title (the last
+/// two weighted higher), plus a strong boost for chunks of a document whose own identifier the query names
+/// ("X.1056", "SP 800-61") and a smaller one for chunks that cite it.
+/// </summary>
+internal static class KeywordQueryBuilder
+{
+    private const float TitleWeight = 2.0f;
+    private const float HeadingWeight = 1.5f;
+    private const float OwnIdentifierBoost = 25f;
+    private const float MentionBoost = 2f;
+
+    public static (Query Query, Query TextQuery) Build(string text, Analyzer analyzer)
+    {
+        // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
+        var parser = new SimpleQueryParser(analyzer, new Dictionary<string, float>
+        {
+            [IndexFields.Body] = 1.0f,
+            [IndexFields.Heading] = HeadingWeight,
+            [IndexFields.Title] = TitleWeight,
+        })
+        {
+            DefaultOperator = Occur.SHOULD,
+        };
+        var textQuery = parser.Parse(text);
+        var anyOf = new BooleanQuery();
+        if (textQuery is not null && !(textQuery is BooleanQuery { Clauses.Count: 0 }))
+        {
+            anyOf.Add(textQuery, Occur.SHOULD);
+        }
+        foreach (var identifier in IdentifierExtractor.Extract(text))
+        {
+            var term = identifier.ToLowerInvariant();
+            anyOf.Add(new TermQuery(new Term(IndexFields.Identifiers, term)) { Boost = OwnIdentifierBoost }, Occur.SHOULD);
+            anyOf.Add(new TermQuery(new Term(IndexFields.Mentions, term)) { Boost = MentionBoost }, Occur.SHOULD);
+        }
+        var query = new BooleanQuery
+        {
+            // Only chunks are hits; the constant zero-weight clause restricts without changing scores.
+            { new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind))) { Boost = 0 }, Occur.MUST },
+            { anyOf, Occur.MUST },
+        };
+        return (query, textQuery ?? anyOf);
+    }
+}

@@ -1,0 +1,4 @@
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>A free-text search. Quotes make phrases, + requires and - excludes a term; nothing else is syntax.</summary>
+public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0);

@@ -1,0 +1,34 @@
+using System.Net;
+using KnowledgeBase.Core.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>Best-matching fragments of a chunk's text, HTML-escaped, with the query terms in &lt;mark&gt;.</summary>
+internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
+{
+    private const int FragmentChars = 220;
+
+    private readonly Highlighter _highlighter = new(
+        new SimpleHTMLFormatter("<mark>", "</mark>"),
+        new SimpleHTMLEncoder(),
+        new QueryScorer(textQuery, IndexFields.Body))
+    {
+        TextFragmenter = new SimpleFragmenter(FragmentChars),
+    };
+
+    public string Build(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var fragments = _highlighter.GetBestFragments(analyzer, IndexFields.Body, flat, 2);
+        if (fragments.Length > 0)
+        {
+            return string.Join(" … ", fragments.Select(f => f.Trim()));
+        }
+        // Matched on title or identifier only: show the start of the passage.
+        var head = flat.Length > FragmentChars ? flat[..FragmentChars] + "…" : flat;
+        return WebUtility.HtmlEncode(head);
+    }
+}
