@@ -14,9 +14,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(chunking ?? new ChunkingOptions());
         services.AddSingleton<IDocumentParser, PdfParser>();
-        // PENDING services.AddSingleton<IDocumentParser, DocxParser>();
-        // PENDING services.AddSingleton<IDocumentParser, HtmlParser>();
-        // PENDING services.AddSingleton<IDocumentParser, PlainTextParser>();
+        services.AddSingleton<IDocumentParser, DocxParser>();
+        services.AddSingleton<IDocumentParser, HtmlParser>();
+        services.AddSingleton<IDocumentParser, PlainTextParser>();
         services.AddSingleton<ParserRegistry>();
         services.AddSingleton<StructureChunker>();
         services.AddSingleton<IngestionRunner>();

@@ -21,6 +21,7 @@ public static partial class ClauseDetector
             return document.Headings.Select(FromMark).ToList();
         }
         var state = new NumberingState();
+        var numbered = new List<(ClauseHeading Heading, int[] Number)>();
         var headings = new List<ClauseHeading>();
         var capsHeadings = new List<ClauseHeading>();
         foreach (var line in Lines(document))
@@ -29,7 +30,11 @@ public static partial class ClauseDetector
             {
                 continue;
             }
-            if (Match(line, state) is { } heading)
+            if (NumberedCandidate(line, state) is { } candidate)
+            {
+                numbered.Add(candidate);
+            }
+            else if (Match(line, state) is { } heading)
             {
                 headings.Add(heading);
             }
@@ -38,9 +43,22 @@ public static partial class ClauseDetector
                 capsHeadings.Add(new ClauseHeading(line.Offset, line.Text, "", 1));
             }
         }
+        headings.AddRange(NumberingChain.Longest(numbered.Select(n => n.Number).ToList()).Select(i => numbered[i].Heading));
         // Capitalised lines only structure documents that have no numbered clauses of their own.
-        return headings.Any(h => h.Level == 1 && char.IsDigit(h.Label[0])) ? headings
-            : headings.Concat(capsHeadings).OrderBy(h => h.Offset).ToList();
+        var hasNumberedClauses = headings.Any(h => h.Level == 1 && char.IsDigit(h.Label[0]));
+        return (hasNumberedClauses ? headings : headings.Concat(capsHeadings)).OrderBy(h => h.Offset).ToList();
+    }
+
+    /// <summary>A "6.2 Title" line before any annex; whether it is a heading is decided by <see cref="NumberingChain"/>.</summary>
+    private static (ClauseHeading, int[])? NumberedCandidate(Line line, NumberingState state)
+    {
+        if (state.Annex is not null || line.Text.Length > MaxHeadingLength * 2 || NumberedHeading().Match(line.Text) is not { Success: true } numbered)
+        {
+            return null;
+        }
+        var title = numbered.Groups["title"].Value.Trim();
+        var parts = numbered.Groups["number"].Value.TrimEnd('.').Split('.').Select(int.Parse).ToArray();
+        return LooksLikeTitle(title) ? (new ClauseHeading(line.Offset, string.Join('.', parts), title, parts.Length), parts) : null;
     }
 
     public static bool IsTableOfContentsLine(string line) => DotLeaders().IsMatch(line);
@@ -52,13 +70,9 @@ public static partial class ClauseDetector
         {
             return null;
         }
-        if (NumberedHeading().Match(text) is { Success: true } numbered)
+        if (NumberedHeading().IsMatch(text))
         {
-            var title = numbered.Groups["title"].Value.Trim();
-            var parts = numbered.Groups["number"].Value.TrimEnd('.').Split('.').Select(int.Parse).ToArray();
-            return LooksLikeTitle(title) && state.TryAdvance(parts)
-                ? new ClauseHeading(line.Offset, string.Join('.', parts), title, parts.Length)
-                : null;
+            return null; // numbered lines are candidates for the numbering chain, never anything else
         }
         if (AnnexHeading().Match(text) is { Success: true } annex)
         {

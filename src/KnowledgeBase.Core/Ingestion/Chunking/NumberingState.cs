@@ -1,26 +1,15 @@
 namespace KnowledgeBase.Core.Ingestion.Chunking;
 
 /// <summary>
-/// The last clause number accepted, so the next numbered line is taken as a heading only if it continues the
-/// sequence: a sibling at some level (allowing one gap), or the first child.
+/// What the clause detector has seen so far: the annex whose sub-clauses (A.1) are expected, and the last roman
+/// part number, so that "II." is a heading only after "I.".
 /// </summary>
 internal sealed class NumberingState
 {
-    private int[] _last = [];
     private int _lastRoman;
 
     /// <summary>The annex or appendix whose sub-clauses (A.1, I.2) are expected, if any.</summary>
     public string? Annex { get; private set; }
-
-    public bool TryAdvance(int[] number)
-    {
-        if (Annex is not null || !Continues(number))
-        {
-            return false;
-        }
-        _last = number;
-        return true;
-    }
 
     public bool TryAdvanceRoman(string roman)
     {
@@ -37,26 +26,6 @@ internal sealed class NumberingState
 
     /// <summary>A named section such as the Bibliography ends any annex numbering.</summary>
     public void LeaveNumbering() => Annex = null;
-
-    private bool Continues(int[] number)
-    {
-        if (_last.Length == 0)
-        {
-            return number[0] <= 3 && number.Skip(1).All(n => n == 1);
-        }
-        if (number.Length == _last.Length + 1 && number[^1] == 1 && number.Take(_last.Length).SequenceEqual(_last))
-        {
-            return true; // first child
-        }
-        if (number.Length > _last.Length)
-        {
-            return false;
-        }
-        var prefixLength = number.Length - 1;
-        var samePrefix = number.Take(prefixLength).SequenceEqual(_last.Take(prefixLength));
-        var step = number[^1] - _last[prefixLength];
-        return samePrefix && step is 1 or 2;
-    }
 
     private static int RomanValue(string roman)
     {

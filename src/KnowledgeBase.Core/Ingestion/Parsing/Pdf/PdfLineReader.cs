@@ -86,7 +86,7 @@ internal static partial class PdfLineReader
         {
             return null;
         }
-        CollapseLetterSpacing(words);
+        CollapseLetterSpacing(words, fontSize);
         var cells = SplitCells(words, fontSize);
         var height = row.Max(g => g.BoundingBox.Top) - row.Min(g => g.BoundingBox.Bottom);
         return new PdfLine(cells, row.Average(g => g.StartBaseLine.Y), height, fontSize);
@@ -94,9 +94,10 @@ internal static partial class PdfLineReader
 
     /// <summary>
     /// A run of one-letter words is letter-spaced text: letters are joined where the gap is close to the run's
-    /// usual letter gap and split where it is clearly wider, which is where the real word breaks are.
+    /// usual letter gap and split where it is clearly wider, which is where the real word breaks are. A gap as
+    /// wide as a table column never joins: "a | b | c" cells are not a spaced word.
     /// </summary>
-    private static void CollapseLetterSpacing(List<Word> words)
+    private static void CollapseLetterSpacing(List<Word> words, double fontSize)
     {
         var start = 0;
         while (start < words.Count)
@@ -111,7 +112,7 @@ internal static partial class PdfLineReader
                 var letterGap = Median(Enumerable.Range(start + 1, end - start - 1).Select(i => words[i].GapBefore));
                 for (var i = end - 1; i > start; i--)
                 {
-                    if (words[i].GapBefore < letterGap * 1.5)
+                    if (words[i].GapBefore < letterGap * 1.5 && words[i].GapBefore <= CellGapEm * fontSize)
                     {
                         words[i - 1].Text.Append(words[i].Text);
                         words.RemoveAt(i);

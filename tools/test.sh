@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: restores NuGet packages, builds, tests.
+# Ends with one "N passed, N failed" line summed over the test projects.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+dotnet restore KnowledgeBase.sln || exit 1
+dotnet build KnowledgeBase.sln --no-restore -c Release -nologo || exit 1
+log=$(mktemp)
+dotnet test KnowledgeBase.sln --no-build -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# The per-project totals dotnet test prints ("     Passed: 108", "     Failed: 1").
+passed=$(grep -E '^ +Passed: +[0-9]+$' "$log" | awk '{ sum += $2 } END { print sum + 0 }')
+failed=$(grep -E '^ +Failed: +[0-9]+$' "$log" | awk '{ sum += $2 } END { print sum + 0 }')
+echo "${passed:-0} passed, ${failed:-0} failed"
+rm -f "$log"
+exit "$status"
