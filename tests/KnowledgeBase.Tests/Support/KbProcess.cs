@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace KnowledgeBase.Tests.Support;
+
+/// <summary>Runs the real `kb` command (kb.dll, built beside the tests) as a separate process.</summary>
+internal static class KbProcess
+{
+    private static string KbDll => Path.Combine(AppContext.BaseDirectory, "kb.dll");
+
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(KbDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["KB_INDEX"] = null;
+        return Process.Start(start)!;
+    }
+
+    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kb {string.Join(' ', args)} did not finish");
+        }
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
