@@ -45,7 +45,7 @@ public sealed class KeywordIndex : IDisposable
             }
             else if (DirectoryReader.IndexExists(_directory))
             {
-                _searchers = new SearcherManager(_directory, searcherFactory: null);
+                _searchers = OpenSearchers(_directory);
             }
         }
         catch (LockObtainFailedException ex)
@@ -61,6 +61,25 @@ public sealed class KeywordIndex : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// A reader that starts while a writer's very first commit is being written may see a partial segments file;
+    /// the commit takes milliseconds, so it is worth a few short retries before calling the index unreadable.
+    /// </summary>
+    private static SearcherManager OpenSearchers(LuceneDirectory directory)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new SearcherManager(directory, searcherFactory: null);
+            }
+            catch (Exception ex) when (attempt < 10 && ex is EndOfStreamException or FileNotFoundException or IndexNotFoundException)
+            {
+                Thread.Sleep(50 * attempt);
+            }
+        }
+    }
 
     public static KeywordIndex OpenForWriting(string path) => new(path, writable: true);
 
