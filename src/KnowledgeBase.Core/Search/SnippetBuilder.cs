@@ -1,4 +1,3 @@
-using System.Net;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
@@ -13,7 +12,7 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
 
     private readonly Highlighter _highlighter = new(
         new SimpleHTMLFormatter("<mark>", "</mark>"),
-        new SimpleHTMLEncoder(),
+        MinimalHtmlEncoder.Instance,
         new QueryScorer(textQuery, IndexFields.Body))
     {
         TextFragmenter = new SimpleFragmenter(FragmentChars),
@@ -29,6 +28,6 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
         }
         // Matched on title or identifier only: show the start of the passage.
         var head = flat.Length > FragmentChars ? flat[..FragmentChars] + "…" : flat;
-        return WebUtility.HtmlEncode(head);
+        return MinimalHtmlEncoder.Instance.EncodeText(head);
     }
 }

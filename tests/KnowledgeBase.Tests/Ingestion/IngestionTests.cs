@@ -56,6 +56,31 @@ public sealed class IngestionTests : IDisposable
     }
 
     [Fact]
+    public void Search_ChineseWord_FindsTheChineseResolutionWithReadableSnippet()
+    {
+        Ingest.Paths(IndexPath, TestPaths.SharedSeed("resolution45_zh.txt"), TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"));
+
+        using var index = KeywordIndex.OpenForReading(IndexPath);
+        var security = index.Search(new SearchRequest("网络安全", 3)).Hits;
+        var spam = index.Search(new SearchRequest("垃圾信息", 3)).Hits;
+
+        Assert.All(security.Concat(spam), h => Assert.EndsWith("resolution45_zh.txt", h.Source));
+        Assert.Contains("<mark>网络安全</mark>", security[0].Snippet);
+    }
+
+    [Fact]
+    public void Search_SnippetOfMarkupInText_IsEscaped()
+    {
+        Ingest.Paths(IndexPath, _temp.Write("xss.txt", "Never trust <script>alert('owned')</script> in advisories.\n"));
+
+        using var index = KeywordIndex.OpenForReading(IndexPath);
+        var snippet = index.Search(new SearchRequest("advisories")).Hits.Single().Snippet;
+
+        Assert.DoesNotContain("<script>", snippet);
+        Assert.Contains("&lt;script&gt;", snippet);
+    }
+
+    [Fact]
     public void Ingest_SameFilesTwice_SecondRunChangesNothing()
     {
         var first = Ingest.Paths(IndexPath, TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"));
