@@ -16,10 +16,11 @@ internal static class IndexFields
     public const string ContentHash = "content_hash";
     public const string Title = "title";
 
-    // Chunk fields
+    // Chunk fields. Title, heading and body are stored once and indexed per language as "body_fr" and so on.
     public const string Heading = "heading";
     public const string Clause = "clause";
     public const string Body = "body";
+    public const string Language = "lang";
     public const string Identifiers = "ids";
     public const string Mentions = "mentions";
     public const string Ordinal = "ordinal";

@@ -22,15 +22,21 @@ internal static class LuceneDocuments
     public static Document ForChunk(DocumentRecord record, Chunk chunk)
     {
         var mentions = IdentifierExtractor.Extract(chunk.Text).Select(i => i.ToLowerInvariant());
+        var language = LanguageFields.Normalize(chunk.Language);
+        var heading = string.Join(" > ", chunk.HeadingPath);
         return
         [
             new StringField(IndexFields.Kind, IndexFields.ChunkKind, Field.Store.YES),
             new StringField(IndexFields.DocumentId, record.Id, Field.Store.YES),
             new StringField(IndexFields.Source, record.Source, Field.Store.YES),
-            new TextField(IndexFields.Title, record.Title, Field.Store.YES),
-            new TextField(IndexFields.Heading, string.Join(" > ", chunk.HeadingPath), Field.Store.YES),
+            new StoredField(IndexFields.Title, record.Title),
+            new StoredField(IndexFields.Heading, heading),
+            new StoredField(IndexFields.Body, chunk.Text),
+            new StringField(IndexFields.Language, language, Field.Store.YES),
+            new TextField(LanguageFields.Field(IndexFields.Title, language), record.Title, Field.Store.NO),
+            new TextField(LanguageFields.Field(IndexFields.Heading, language), heading, Field.Store.NO),
+            new TextField(LanguageFields.Field(IndexFields.Body, language), chunk.Text, Field.Store.NO),
             new StringField(IndexFields.Clause, chunk.Clause ?? "", Field.Store.YES),
-            new TextField(IndexFields.Body, chunk.Text, Field.Store.YES),
             new TextField(IndexFields.Identifiers, string.Join(' ', record.Identifiers.Select(i => i.ToLowerInvariant())), Field.Store.NO),
             new TextField(IndexFields.Mentions, string.Join(' ', mentions), Field.Store.NO),
             new StoredField(IndexFields.Ordinal, chunk.Ordinal),
@@ -54,7 +60,7 @@ internal static class LuceneDocuments
             PageStart: document.GetField(IndexFields.PageStart).GetInt32Value() ?? 1,
             PageEnd: document.GetField(IndexFields.PageEnd).GetInt32Value() ?? 1,
             Score: score,
-            Snippet: snippets.Build(document.Get(IndexFields.Body)),
+            Snippet: snippets.Build(document.Get(IndexFields.Body), document.Get(IndexFields.Language)),
             ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0);
     }
 }

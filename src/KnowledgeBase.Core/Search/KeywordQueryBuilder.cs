@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Search;
 
 /// <summary>
 /// Turns what a person typed into a Lucene query over chunks: BM25 on body, clause heading and title (the last
-/// two weighted higher), plus a strong boost for chunks of a document whose own identifier the query names
+/// two weighted higher), each analysed for every language searched, plus a strong boost for chunks of a document whose own identifier the query names
 /// ("X.1056", "SP 800-61") and a smaller one for chunks that cite it.
 /// </summary>
 internal static class KeywordQueryBuilder
@@ -19,15 +19,17 @@ internal static class KeywordQueryBuilder
     private const float OwnIdentifierBoost = 25f;
     private const float MentionBoost = 2f;
 
-    public static (Query Query, Query TextQuery) Build(string text, Analyzer analyzer)
+    public static (Query Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
     {
-        // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
-        var parser = new SimpleQueryParser(analyzer, new Dictionary<string, float>
+        var weights = new Dictionary<string, float>();
+        foreach (var language in languages is { Count: > 0 } ? languages : LanguageFields.Languages)
         {
-            [IndexFields.Body] = 1.0f,
-            [IndexFields.Heading] = HeadingWeight,
-            [IndexFields.Title] = TitleWeight,
-        })
+            weights[LanguageFields.Field(IndexFields.Body, language)] = 1.0f;
+            weights[LanguageFields.Field(IndexFields.Heading, language)] = HeadingWeight;
+            weights[LanguageFields.Field(IndexFields.Title, language)] = TitleWeight;
+        }
+        // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
+        var parser = new SimpleQueryParser(analyzer, weights)
         {
             DefaultOperator = Occur.SHOULD,
         };

@@ -10,18 +10,22 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
 {
     private const int FragmentChars = 220;
 
-    private readonly Highlighter _highlighter = new(
-        new SimpleHTMLFormatter("<mark>", "</mark>"),
-        MinimalHtmlEncoder.Instance,
-        new QueryScorer(textQuery, IndexFields.Body))
-    {
-        TextFragmenter = new SimpleFragmenter(FragmentChars),
-    };
+    private readonly Dictionary<string, Highlighter> _byField = [];
 
-    public string Build(string text)
+    /// <summary>Highlights with the analyzer of the chunk's language, as it was indexed.</summary>
+    public string Build(string text, string? language)
     {
+        var field = LanguageFields.Field(IndexFields.Body, language);
+        if (!_byField.TryGetValue(field, out var highlighter))
+        {
+            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, new QueryScorer(textQuery, field))
+            {
+                TextFragmenter = new SimpleFragmenter(FragmentChars),
+            };
+            _byField[field] = highlighter;
+        }
         var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        var fragments = _highlighter.GetBestFragments(analyzer, IndexFields.Body, flat, 2);
+        var fragments = highlighter.GetBestFragments(analyzer, field, flat, 2);
         if (fragments.Length > 0)
         {
             return string.Join(" … ", fragments.Select(f => f.Trim()));

@@ -24,4 +24,7 @@ public sealed record Chunk
     public IReadOnlyList<string> HeadingPath { get; init; } = [];
 
     public bool IsTable { get; init; }
+
+    /// <summary>ISO 639-1 code of the chunk's language, set by the pipeline; null when it could not be told.</summary>
+    public string? Language { get; init; }
 }
