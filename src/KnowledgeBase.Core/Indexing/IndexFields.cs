@@ -30,6 +30,17 @@ internal static class IndexFields
     public const string CharEnd = "char_end";
     public const string IsTable = "is_table";
 
+    // Filter fields on every chunk: the document's metadata, lower-cased, indexed but not stored.
+    public const string FilterType = "f_type";
+    public const string FilterSeries = "f_series";
+    public const string FilterIdentifier = "f_identifier";
+    public const string FilterStudyGroup = "f_sg";
+    public const string FilterQuestion = "f_question";
+    public const string FilterPeriod = "f_period";
+    public const string FilterCountry = "f_country";
+    public const string FilterRegion = "f_region";
+    public const string FilterYear = "f_year";
+
     // Document fields
     public const string Record = "record_json";
     public const string Extracted = "extracted_json";

@@ -21,6 +21,9 @@ public sealed class KeywordIndex : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Loading a record must not load the document's whole extracted text, stored beside it.
+    private static readonly ISet<string> RecordOnly = new HashSet<string> { IndexFields.Record };
+
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer = IndexAnalyzers.Create();
     private readonly IndexWriter? _writer;
@@ -116,7 +119,7 @@ public sealed class KeywordIndex : IDisposable
         var query = new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind));
         var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
         return top.ScoreDocs
-            .Select(d => ReadRecord(searcher.Doc(d.Doc)))
+            .Select(d => ReadRecord(searcher.Doc(d.Doc, RecordOnly)))
             .OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }, []);

@@ -1,4 +1,7 @@
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>A free-text search. Quotes make phrases, + requires and - excludes a term; nothing else is syntax.</summary>
-public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0);
+public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0)
+{
+    public SearchFilters Filters { get; init; } = SearchFilters.None;
+}

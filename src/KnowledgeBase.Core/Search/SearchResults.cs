@@ -1,3 +1,8 @@
 namespace KnowledgeBase.Core.Search;
 
-public sealed record SearchResults(string Query, int TotalHits, IReadOnlyList<SearchHit> Hits);
+/// <summary>A page of hits, and per facet field the counts of matching documents by value.</summary>
+public sealed record SearchResults(string Query, int TotalHits, IReadOnlyList<SearchHit> Hits)
+{
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets { get; init; } =
+        new Dictionary<string, IReadOnlyList<FacetCount>>();
+}
