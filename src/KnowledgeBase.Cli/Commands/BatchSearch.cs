@@ -10,7 +10,7 @@ namespace KnowledgeBase.Cli.Commands;
 /// </summary>
 internal static class BatchSearch
 {
-    public static int Run(KeywordIndex index, FileInfo file, int top)
+    public static int Run(KeywordIndex index, FileInfo file, int top, SearchFilters filters)
     {
         if (!file.Exists)
         {
@@ -31,7 +31,7 @@ internal static class BatchSearch
                 bad++;
                 continue;
             }
-            var results = index.Search(new SearchRequest(query, top));
+            var results = index.Search(new SearchRequest(query, top) { Filters = filters });
             JsonOutput.Write(new { id, hits = results.Hits.Select(HitJson.From) }, indented: false);
         }
         return bad == 0 ? 0 : CliErrors.UserError;

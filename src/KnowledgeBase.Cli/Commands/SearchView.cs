@@ -30,6 +30,22 @@ internal static class SearchView
             AnsiConsole.WriteLine();
         }
         AnsiConsole.MarkupLine($"[grey]{results.Hits.Count} of {results.TotalHits} passages[/]");
+        WriteFacets(results);
+    }
+
+    /// <summary>Facet counts under the results, one line per field: "type  itu-t-recommendation 12 · standard 3".</summary>
+    private static void WriteFacets(SearchResults results)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        foreach (var (field, counts) in results.Facets.Where(f => f.Value.Count > 0))
+        {
+            grid.AddRow($"[bold]{Markup.Escape(field)}[/]", string.Join(" · ", counts.Take(8).Select(c => $"{Markup.Escape(c.Value)} [grey]{c.Count}[/]")));
+        }
+        if (grid.Rows.Count > 0)
+        {
+            AnsiConsole.WriteLine();
+            AnsiConsole.Write(new Panel(grid).Header("Documents matching, by facet"));
+        }
     }
 
     /// <summary>Snippets are HTML with &lt;mark&gt;; the terminal gets the same text with the marks in colour.</summary>

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using KnowledgeBase.Core.Search;
+
+namespace KnowledgeBase.Cli.Commands;
+
+/// <summary>The filter options of `kb search`; each may be repeated or given comma-separated values.</summary>
+internal sealed class FilterOptions
+{
+    private readonly Option<string[]> _type = Many("--type", "Document type: itu-t-recommendation (or recommendation), itu-resolution, national-strategy, standard …");
+    private readonly Option<string[]> _series = Many("--series", "ITU-T series letter, e.g. X");
+    private readonly Option<string[]> _identifier = Many("--identifier", "Identifier, e.g. X.1056");
+    private readonly Option<string[]> _status = Many("--status", "in-force or superseded");
+    private readonly Option<string[]> _studyGroup = Many("--sg", "Study group number, e.g. 17");
+    private readonly Option<string[]> _question = Many("--question", "Question, e.g. 3/2");
+    private readonly Option<string[]> _period = Many("--period", "Study period, e.g. 2022-2025");
+    private readonly Option<string[]> _country = Many("--country", "ISO 3166 country code, e.g. SN");
+    private readonly Option<string[]> _region = Many("--region", "Region, e.g. Africa");
+    private readonly Option<string[]> _language = Many("--lang", "Language code: en, fr, es, ru, ar, zh …");
+    private readonly Option<string?> _year = new("--year") { Description = "Year or range: 2020, 2018..2024, 2018.., ..2015" };
+    private readonly Option<bool> _noSuperseded = new("--exclude-superseded") { Description = "Leave out superseded editions" };
+
+    public IEnumerable<Option> All => [_type, _series, _identifier, _status, _studyGroup, _question, _period, _country, _region, _language, _year, _noSuperseded];
+
+    /// <summary>The filters, or an error naming the option that is wrong.</summary>
+    public (SearchFilters? Filters, string? Error) Read(ParseResult parse)
+    {
+        var (from, to, error) = ParseYears(parse.GetValue(_year));
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        var statuses = Values(parse, _status);
+        var unknownStatus = statuses.FirstOrDefault(s => s is not ("in-force" or "superseded"));
+        if (unknownStatus is not null)
+        {
+            return (null, $"--status: \"{unknownStatus}\" is not in-force or superseded");
+        }
+        return (new SearchFilters
+        {
+            Types = Values(parse, _type).Select(t => t == "recommendation" ? "itu-t-recommendation" : t).ToList(),
+            Series = Values(parse, _series),
+            Identifiers = Values(parse, _identifier),
+            Statuses = statuses,
+            StudyGroups = Values(parse, _studyGroup),
+            Questions = Values(parse, _question),
+            Periods = Values(parse, _period),
+            Countries = Values(parse, _country),
+            Regions = Values(parse, _region),
+            Languages = Values(parse, _language),
+            YearFrom = from,
+            YearTo = to,
+            IncludeSuperseded = !parse.GetValue(_noSuperseded),
+        }, null);
+    }
+
+    private static Option<string[]> Many(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
+
+    private static List<string> Values(ParseResult parse, Option<string[]> option) =>
+        (parse.GetValue(option) ?? [])
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant())
+            .ToList();
+
+    private static (int? From, int? To, string? Error) ParseYears(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null, null);
+        }
+        var parts = text.Split("..");
+        if (parts.Length > 2 || parts.All(string.IsNullOrWhiteSpace))
+        {
+            return (null, null, $"--year: \"{text}\" is not a year or a range like 2018..2024");
+        }
+        int? Parse(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100 ? year : null;
+        var from = parts[0].Length == 0 ? null : Parse(parts[0]);
+        var to = parts.Length == 1 ? from : parts[1].Length == 0 ? null : Parse(parts[1]);
+        var bad = (parts[0].Length > 0 && from is null) || (parts.Length == 2 && parts[1].Length > 0 && to is null);
+        return bad || (from > to)
+            ? (null, null, $"--year: \"{text}\" is not a year or a range like 2018..2024 (years 1900–2100)")
+            : (from, to, null);
+    }
+}
