@@ -3,6 +3,10 @@
 # Ends with one "N passed, N failed" line summed over the test projects.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The Arabic PDF tests draw glyphs with DejaVu Sans from Debian's fonts-dejavu-core.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update -q && apt-get install -y -q fonts-dejavu-core
+fi
 dotnet restore KnowledgeBase.sln || exit 1
 dotnet build KnowledgeBase.sln --no-restore -c Release -nologo || exit 1
 log=$(mktemp)

@@ -21,7 +21,8 @@ internal static class SearchView
             rank++;
             var pages = hit.PageStart == hit.PageEnd ? $"p. {hit.PageStart}" : $"pp. {hit.PageStart}–{hit.PageEnd}";
             var clause = hit.Clause is null ? "" : $" · clause {Markup.Escape(hit.Clause)}";
-            AnsiConsole.MarkupLine($"[bold]{rank}. {Markup.Escape(hit.Title)}[/]{clause} · {pages} [grey]({hit.Score:0.00}, {hit.DocumentId})[/]");
+            var identifier = hit.Identifier is null ? "" : $"{Markup.Escape(hit.Identifier)} – ";
+            AnsiConsole.MarkupLine($"[bold]{rank}. {identifier}{Markup.Escape(hit.Title)}[/]{clause} · {pages} [grey]({hit.Score:0.00}, {hit.DocumentId})[/]");
             if (hit.HeadingPath.Length > 0)
             {
                 AnsiConsole.MarkupLine($"   [grey]{Markup.Escape(hit.HeadingPath)}[/]");

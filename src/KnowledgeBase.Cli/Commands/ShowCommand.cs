@@ -21,9 +21,16 @@ internal static class ShowCommand
                 return CliErrors.Fail($"no document with id {parse.GetValue(id)}");
             }
             var extracted = parse.GetValue(text) ? index.GetExtracted(record.Id) : null;
+            var editions = index.Editions();
             if (parse.GetValue(CliRoot.Json))
             {
-                JsonOutput.Write(new { document = record, pages = extracted?.Pages.Select(p => new { p.Number, p.IsImageOnly, Text = extracted.Text[p.Start..p.End] }) });
+                JsonOutput.Write(new
+                {
+                    document = record,
+                    status = editions.StatusOf(record.Id),
+                    editions = editions.ChainOf(record.Id),
+                    pages = extracted?.Pages.Select(p => new { p.Number, p.IsImageOnly, Text = extracted.Text[p.Start..p.End] }),
+                });
                 return 0;
             }
             var grid = new Grid().AddColumn().AddColumn();
@@ -39,8 +46,11 @@ internal static class ShowCommand
             Row("Size", $"{record.SizeBytes:N0} bytes");
             Row("SHA-256", record.ContentHash);
             Row("Ingested", record.IngestedAt.ToString("u"));
+            Row("Language", record.Language);
+            Row("Status", editions.StatusOf(record.Id));
             Row("Warnings", string.Join("; ", record.Warnings));
             AnsiConsole.Write(new Panel(grid).Header(Markup.Escape(record.Title)));
+            MetadataView.Write(record.Metadata, editions.ChainOf(record.Id), record.Id);
             foreach (var page in extracted?.Pages ?? [])
             {
                 AnsiConsole.Write(new Rule($"page {page.Number}{(page.IsImageOnly ? " (image only)" : "")}"));

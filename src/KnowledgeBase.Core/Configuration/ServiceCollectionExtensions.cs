@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents.Languages;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
 using KnowledgeBase.Core.Ingestion.Parsing.Pdf;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDocumentParser, PlainTextParser>();
         services.AddSingleton<ParserRegistry>();
         services.AddSingleton<StructureChunker>();
+        services.AddSingleton(_ => new LanguageDetector());
         services.AddSingleton<IngestionRunner>();
         return services;
     }

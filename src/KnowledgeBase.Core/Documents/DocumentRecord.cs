@@ -1,3 +1,5 @@
+using KnowledgeBase.Core.Documents.Metadata;
+
 namespace KnowledgeBase.Core.Documents;
 
 /// <summary>What the index knows about one ingested document, apart from its chunks.</summary>
@@ -30,4 +32,10 @@ public sealed record DocumentRecord
     public IReadOnlyList<int> ImageOnlyPages { get; init; } = [];
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What the document is (type, identifier, dates, country …), extracted or from a sidecar file.</summary>
+    public DocumentMetadata Metadata { get; init; } = new();
+
+    /// <summary>ISO 639-1 code of the document's main language, if it could be told.</summary>
+    public string? Language { get; init; }
 }

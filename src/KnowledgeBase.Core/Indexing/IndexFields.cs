@@ -22,6 +22,7 @@ internal static class IndexFields
     public const string Body = "body";
     public const string Language = "lang";
     public const string Identifiers = "ids";
+    public const string DisplayIdentifier = "identifier";
     public const string Mentions = "mentions";
     public const string Ordinal = "ordinal";
     public const string PageStart = "page_start";

@@ -23,6 +23,13 @@ public sealed class KeywordIndex : IDisposable
 
     // Loading a record must not load the document's whole extracted text, stored beside it.
     private static readonly ISet<string> RecordOnly = new HashSet<string> { IndexFields.Record };
+    private static readonly ISet<string> DocumentIdOnly = new HashSet<string> { IndexFields.DocumentId };
+
+    private const int FacetWindow = 1000;
+    private const float SupersededWeight = 0.5f;
+
+    private readonly System.Threading.Lock _catalogLock = new();
+    private Catalog? _catalog;
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer = IndexAnalyzers.Create();
@@ -114,7 +121,9 @@ public sealed class KeywordIndex : IDisposable
         return true;
     }
 
-    public IReadOnlyList<DocumentRecord> ListDocuments() => WithSearcher(searcher =>
+    public IReadOnlyList<DocumentRecord> ListDocuments() => WithSearcher(ListDocuments, []);
+
+    private static IReadOnlyList<DocumentRecord> ListDocuments(IndexSearcher searcher)
     {
         var query = new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind));
         var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
@@ -122,7 +131,7 @@ public sealed class KeywordIndex : IDisposable
             .Select(d => ReadRecord(searcher.Doc(d.Doc, RecordOnly)))
             .OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
             .ToList();
-    }, []);
+    }
 
     /// <summary>Finds a document by id, or by an unambiguous prefix of it as people type ids by hand.</summary>
     public DocumentRecord? GetDocument(string idOrPrefix)
@@ -153,16 +162,64 @@ public sealed class KeywordIndex : IDisposable
         return searcher.Search(query, 1).TotalHits;
     }, 0);
 
+    /// <summary>
+    /// Ranked passages for a query and filters. Facets count the documents among the best
+    /// <see cref="FacetWindow"/> passages; superseded editions score half, so the edition in force comes first.
+    /// </summary>
     public SearchResults Search(SearchRequest request) => WithSearcher(searcher =>
     {
-        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _analyzer);
-        var top = searcher.Search(query, request.Skip + request.Top);
+        var catalog = CatalogOf(searcher);
+        var filters = request.Filters;
+        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _analyzer, filters.Languages);
+        var (only, excluded) = StatusRestriction(filters, catalog.Editions);
+        foreach (var clause in FilterQueryBuilder.Build(filters, only, excluded))
+        {
+            query.Add(clause);
+        }
+        var candidates = searcher.Search(query, Math.Max(FacetWindow, (request.Skip + request.Top) * 3));
+        var documentIds = candidates.ScoreDocs.Select(d => searcher.Doc(d.Doc, DocumentIdOnly).Get(IndexFields.DocumentId)).ToArray();
+        var superseded = catalog.Editions.SupersededDocuments();
         var snippets = new SnippetBuilder(textQuery, _analyzer);
-        var hits = top.ScoreDocs.Skip(request.Skip)
-            .Select(d => LuceneDocuments.ToHit(searcher.Doc(d.Doc), d.Score, snippets))
+        var hits = candidates.ScoreDocs
+            .Select((d, i) => (d.Doc, Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
+            .OrderByDescending(h => h.Score)
+            .Skip(request.Skip)
+            .Take(request.Top)
+            .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
             .ToList();
-        return new SearchResults(request.Query, top.TotalHits, hits);
+        return new SearchResults(request.Query, candidates.TotalHits, hits)
+        {
+            Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
+        };
     }, new SearchResults(request.Query, 0, []));
+
+    /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
+    public EditionIndex Editions() => WithSearcher(searcher => CatalogOf(searcher).Editions, new EditionIndex([]));
+
+    private static (IReadOnlySet<string>? Only, IReadOnlySet<string> Excluded) StatusRestriction(SearchFilters filters, EditionIndex editions)
+    {
+        var wantsInForce = filters.Statuses.Contains(EditionIndex.InForce);
+        var wantsSuperseded = filters.Statuses.Contains(EditionIndex.Superseded);
+        if (wantsSuperseded && !wantsInForce)
+        {
+            return (editions.SupersededDocuments(), new HashSet<string>());
+        }
+        var excludeSuperseded = (wantsInForce && !wantsSuperseded) || !filters.IncludeSuperseded;
+        return (null, excludeSuperseded ? editions.SupersededDocuments() : new HashSet<string>());
+    }
+
+    private Catalog CatalogOf(IndexSearcher searcher)
+    {
+        lock (_catalogLock)
+        {
+            if (_catalog is null || !ReferenceEquals(_catalog.Reader, searcher.IndexReader))
+            {
+                var records = ListDocuments(searcher);
+                _catalog = new Catalog(searcher.IndexReader, records.ToDictionary(r => r.Id), new EditionIndex(records));
+            }
+            return _catalog;
+        }
+    }
 
     public void Dispose()
     {
@@ -212,4 +269,6 @@ public sealed class KeywordIndex : IDisposable
 
     private IndexWriter RequireWriter() =>
         _writer ?? throw new InvalidOperationException("The index was opened for reading only.");
+
+    private sealed record Catalog(IndexReader Reader, IReadOnlyDictionary<string, DocumentRecord> Records, EditionIndex Editions);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Documents.Metadata;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Search;
 using Lucene.Net.Documents;
@@ -22,17 +23,18 @@ internal static class LuceneDocuments
     public static Document ForChunk(DocumentRecord record, Chunk chunk)
     {
         var mentions = IdentifierExtractor.Extract(chunk.Text).Select(i => i.ToLowerInvariant());
-        var language = LanguageFields.Normalize(chunk.Language);
+        var language = LanguageFields.Normalize(chunk.Language ?? record.Language);
         var heading = string.Join(" > ", chunk.HeadingPath);
-        return
+        Document document =
         [
             new StringField(IndexFields.Kind, IndexFields.ChunkKind, Field.Store.YES),
             new StringField(IndexFields.DocumentId, record.Id, Field.Store.YES),
             new StringField(IndexFields.Source, record.Source, Field.Store.YES),
             new StoredField(IndexFields.Title, record.Title),
+            new StoredField(IndexFields.DisplayIdentifier, record.Metadata.Identifier ?? ""),
             new StoredField(IndexFields.Heading, heading),
             new StoredField(IndexFields.Body, chunk.Text),
-            new StringField(IndexFields.Language, language, Field.Store.YES),
+            new StringField(IndexFields.Language, chunk.Language ?? record.Language ?? "und", Field.Store.YES),
             new TextField(LanguageFields.Field(IndexFields.Title, language), record.Title, Field.Store.NO),
             new TextField(LanguageFields.Field(IndexFields.Heading, language), heading, Field.Store.NO),
             new TextField(LanguageFields.Field(IndexFields.Body, language), chunk.Text, Field.Store.NO),
@@ -46,6 +48,33 @@ internal static class LuceneDocuments
             new StoredField(IndexFields.CharEnd, chunk.End),
             new StoredField(IndexFields.IsTable, chunk.IsTable ? 1 : 0),
         ];
+        AddFilterFields(document, record.Metadata);
+        return document;
+    }
+
+    /// <summary>The document's metadata on each of its chunks, so filters restrict chunks directly.</summary>
+    private static void AddFilterFields(Document document, DocumentMetadata metadata)
+    {
+        void Add(string field, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                document.Add(new StringField(field, FilterQueryBuilder.Normalize(value), Field.Store.NO));
+            }
+        }
+        Add(IndexFields.FilterType, metadata.Type);
+        Add(IndexFields.FilterSeries, metadata.Series);
+        Add(IndexFields.FilterIdentifier, metadata.Identifier);
+        Add(IndexFields.FilterIdentifier, metadata.BaseIdentifier);
+        Add(IndexFields.FilterStudyGroup, metadata.StudyGroup);
+        Add(IndexFields.FilterQuestion, metadata.Question);
+        Add(IndexFields.FilterPeriod, metadata.StudyPeriod);
+        Add(IndexFields.FilterCountry, metadata.CountryCode);
+        Add(IndexFields.FilterRegion, metadata.Region);
+        if (metadata.Year is { } year)
+        {
+            document.Add(new Int32Field(IndexFields.FilterYear, year, Field.Store.NO));
+        }
     }
 
     public static SearchHit ToHit(Document document, float score, SnippetBuilder snippets)
@@ -54,6 +83,7 @@ internal static class LuceneDocuments
         return new SearchHit(
             DocumentId: document.Get(IndexFields.DocumentId),
             Title: document.Get(IndexFields.Title),
+            Identifier: document.Get(IndexFields.DisplayIdentifier) is { Length: > 0 } identifier ? identifier : null,
             Source: document.Get(IndexFields.Source),
             Clause: string.IsNullOrEmpty(clause) ? null : clause,
             HeadingPath: document.Get(IndexFields.Heading),

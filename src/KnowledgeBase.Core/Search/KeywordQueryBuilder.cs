@@ -19,7 +19,7 @@ internal static class KeywordQueryBuilder
     private const float OwnIdentifierBoost = 25f;
     private const float MentionBoost = 2f;
 
-    public static (Query Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
+    public static (BooleanQuery Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
     {
         var weights = new Dictionary<string, float>();
         foreach (var language in languages is { Count: > 0 } ? languages : LanguageFields.Languages)

@@ -7,6 +7,7 @@ namespace KnowledgeBase.Core.Search;
 public sealed record SearchHit(
     string DocumentId,
     string Title,
+    string? Identifier,
     string Source,
     string? Clause,
     string HeadingPath,

@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Documents.Metadata;
 using KnowledgeBase.Core.Ingestion.Chunking;
 
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
@@ -17,6 +18,12 @@ public sealed class IngestionContext(SourceFile file)
     public ExtractedDocument? Extracted { get; set; }
 
     public IReadOnlyList<Chunk> Chunks { get; set; } = [];
+
+    public DocumentMetadata Metadata { get; set; } = new();
+
+    public IReadOnlyList<string> MetadataWarnings { get; set; } = [];
+
+    public string? Language { get; set; }
 
     /// <summary>Set by a step that finishes the file early (unchanged, duplicate) or by the index step.</summary>
     public IngestionOutcome? Outcome { get; set; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KnowledgeBase.Core.Documents.Languages;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
@@ -7,10 +8,10 @@ using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
 
 /// <summary>
-/// Drives files through the steps read → extract → chunk → index, parsing on every core while index commits
+/// Drives files through the steps read → extract → chunk → describe → index, parsing on every core while index commits
 /// happen one at a time. A file that fails is reported with its reason and never stops the others.
 /// </summary>
-public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chunker, TimeProvider time)
+public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chunker, LanguageDetector languages, TimeProvider time)
 {
     public async Task<IngestionSummary> RunAsync(
         KeywordIndex index,
@@ -25,6 +26,7 @@ public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chu
             new ReadStep(catalog),
             new ExtractStep(parsers),
             new ChunkStep(chunker),
+            new DescribeStep(languages),
             new IndexStep(index, catalog, time),
         ];
         using var exclusive = new SemaphoreSlim(1, 1);

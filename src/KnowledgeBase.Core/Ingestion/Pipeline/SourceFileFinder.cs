@@ -1,6 +1,8 @@
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
 
-/// <summary>Expands the paths given to `kb ingest` into files: folders recursively, hidden entries left out.</summary>
+/// <summary>
+/// Expands the paths given to `kb ingest` into files: folders recursively, hidden entries and metadata sidecars left out.
+/// </summary>
 public static class SourceFileFinder
 {
     /// <summary>Returns the files found and, for each path that does not exist, a message naming it.</summary>
@@ -18,7 +20,7 @@ public static class SourceFileFinder
             {
                 files.AddRange(Directory
                     .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
-                    .Where(f => !IsHidden(Path.GetRelativePath(path, f)))
+                    .Where(f => !IsHidden(Path.GetRelativePath(path, f)) && !IsSidecar(f))
                     .Order(StringComparer.Ordinal)
                     .Select(SourceFile.FromDisk));
             }
@@ -29,6 +31,9 @@ public static class SourceFileFinder
         }
         return (files.DistinctBy(f => f.Source).ToList(), missing);
     }
+
+    /// <summary>NAME.meta.json files describe the document beside them; they are not documents.</summary>
+    private static bool IsSidecar(string path) => path.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHidden(string relativePath) =>
         relativePath.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));

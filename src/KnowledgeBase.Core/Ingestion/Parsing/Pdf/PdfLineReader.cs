@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Documents.Languages;
 using UglyToad.PdfPig.Content;
 
 namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
@@ -7,6 +8,8 @@ namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 /// <summary>
 /// Turns a page's glyphs into lines in reading order (top to bottom, left to right), with word gaps, table cells and
 /// letter-spaced headings ("I n t e r n a t i o n a l") resolved from the glyph positions rather than the text.
+/// Right-to-left text (Arabic, Hebrew) comes out in logical order: PdfPig reports glyphs by position, which for those
+/// scripts is the reverse of reading order (PdfPig issue 594).
 /// </summary>
 internal static partial class PdfLineReader
 {
@@ -74,11 +77,11 @@ internal static partial class PdfLineReader
             }
             if (previous is null || gap > WordGapEm * fontSize)
             {
-                words.Add(new Word(new StringBuilder(text), gap, glyph.BoundingBox.Left));
+                words.Add(new Word(new StringBuilder(text), [text], gap, glyph.BoundingBox.Left));
             }
             else
             {
-                words[^1].Text.Append(text);
+                words[^1].Append(text);
             }
             previous = glyph;
         }
@@ -114,7 +117,7 @@ internal static partial class PdfLineReader
                 {
                     if (words[i].GapBefore < letterGap * 1.5 && words[i].GapBefore <= CellGapEm * fontSize)
                     {
-                        words[i - 1].Text.Append(words[i].Text);
+                        words[i - 1].Append(words[i]);
                         words.RemoveAt(i);
                         end--;
                     }
@@ -126,23 +129,28 @@ internal static partial class PdfLineReader
 
     /// <summary>
     /// Splits a line at gaps wider than a few spaces into table cells, except the one gap after a clause number or
-    /// a bullet ("6.2 ⟶ Title", "• ⟶ item"), which is layout, not a column.
+    /// a bullet ("6.2 ⟶ Title", "• ⟶ item"), which is layout, not a column. Cells of a right-to-left line are read
+    /// from the right, like its words.
     /// </summary>
     private static List<string> SplitCells(List<Word> words, double fontSize)
     {
-        var cells = new List<StringBuilder> { new(words[0].Text.ToString()) };
+        var cells = new List<List<Word>> { new() { words[0] } };
         for (var i = 1; i < words.Count; i++)
         {
             if (words[i].GapBefore > CellGapEm * fontSize)
             {
-                cells.Add(new StringBuilder(words[i].Text.ToString()));
+                cells.Add([words[i]]);
             }
             else
             {
-                cells[^1].Append(' ').Append(words[i].Text);
+                cells[^1].Add(words[i]);
             }
         }
-        var texts = cells.Select(c => c.ToString()).ToList();
+        var texts = cells.Select(c => VisualOrderText.ToLogical(c.Select(w => w.Glyphs).ToList())).ToList();
+        if (VisualOrderText.IsMostlyRightToLeft(texts))
+        {
+            texts.Reverse();
+        }
         if (texts.Count == 2 && LabelPattern().IsMatch(texts[0]))
         {
             return [texts[0] + " " + texts[1]];
@@ -163,5 +171,19 @@ internal static partial class PdfLineReader
     [GeneratedRegex(@"^(\d{1,2}(\.\d{1,3})*\.?|[A-Z](\.\d{1,3})+|[IVX]+\.\d{1,3}(\.\d{1,3})*|\(?[a-z0-9]{1,3}\)|[•●▪■◦○\-–—*]|(Annex|Appendix|Table|Figure|ANNEX|APPENDIX)\s+\S+)$")]
     private static partial Regex LabelPattern();
 
-    private sealed record Word(StringBuilder Text, double GapBefore, double Left);
+    /// <summary>A word in visual order; its glyph texts are kept apart so right-to-left words can be reversed by glyph.</summary>
+    private sealed record Word(StringBuilder Text, List<string> Glyphs, double GapBefore, double Left)
+    {
+        public void Append(string glyph)
+        {
+            Text.Append(glyph);
+            Glyphs.Add(glyph);
+        }
+
+        public void Append(Word other)
+        {
+            Text.Append(other.Text);
+            Glyphs.AddRange(other.Glyphs);
+        }
+    }
 }

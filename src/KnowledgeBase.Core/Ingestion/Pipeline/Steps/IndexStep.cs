@@ -30,13 +30,13 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
         catalog.Add(record);
         context.Outcome = new IngestionOutcome(context.File,
             replaces ? IngestionStatus.Replaced : IngestionStatus.Indexed,
-            record.Id, record.PageCount, record.ChunkCount, Warnings: extracted.Warnings);
+            record.Id, record.PageCount, record.ChunkCount, Warnings: record.Warnings);
     }
 
     private DocumentRecord BuildRecord(IngestionContext context, ExtractedDocument extracted)
     {
         var fileName = Path.GetFileName(context.File.Path);
-        var title = extracted.Title ?? Path.GetFileNameWithoutExtension(fileName);
+        var title = context.Metadata.Title ?? extracted.Title ?? Path.GetFileNameWithoutExtension(fileName);
         var cover = extracted.Text[..Math.Min(CoverChars, extracted.Text.Length)];
         return new DocumentRecord
         {
@@ -49,9 +49,11 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
             PageCount = extracted.PageCount,
             ChunkCount = context.Chunks.Count,
             IngestedAt = time.GetUtcNow(),
-            Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{cover}"),
+            Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{cover}\n{context.Metadata.Identifier}"),
             ImageOnlyPages = extracted.Pages.Where(p => p.IsImageOnly).Select(p => p.Number).ToList(),
-            Warnings = extracted.Warnings,
+            Warnings = [.. extracted.Warnings, .. context.MetadataWarnings],
+            Metadata = context.Metadata,
+            Language = context.Language,
         };
     }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace KnowledgeBase.Core.Documents.Metadata;
+
+/// <summary>
+/// Finds a country by ISO code or by name as file names and covers write it: "costa-rica", "north_macedonia",
+/// "Côte d'Ivoire", "Tchad", "Казахстан", "USA". The table lives in Countries.Data.cs.
+/// </summary>
+public static partial class Countries
+{
+    private static readonly Dictionary<string, Country> ByKey;
+
+    // A static constructor rather than field initialisers: the table is a field of the other partial file, and
+    // initialisers in different files of a partial class run in no guaranteed order.
+#pragma warning disable CA1810
+    static Countries()
+    {
+        ByKey = BuildIndex();
+        All = Table.Select(row => row.Country).ToList();
+    }
+#pragma warning restore CA1810
+
+    public static IReadOnlyList<Country> All { get; }
+
+    /// <summary>The country a code or a name (English, French, Spanish or Russian) stands for, or null.</summary>
+    public static Country? Lookup(string nameOrCode)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrCode);
+        var key = Normalise(nameOrCode);
+        return key.Length > 0 && ByKey.TryGetValue(key, out var country) ? country : null;
+    }
+
+    /// <summary>The country with this ISO 3166-1 alpha-2 code (any case), or null.</summary>
+    public static Country? ByCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Trim().Length == 2 ? Lookup(code) : null;
+    }
+
+    /// <summary>
+    /// Lower case without accents, with hyphens, underscores and punctuation as single spaces and a leading "the"
+    /// dropped, so "The_Gambia", "gambia" and "GAMBIA" meet; Cyrillic loses its diacritics the same way on both sides.
+    /// </summary>
+    internal static string Normalise(string text)
+    {
+        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            // Apostrophes join rather than separate: "Côte d'Ivoire" and "cote divoire" meet.
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+                pendingSpace = false;
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        var key = builder.ToString();
+        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+    }
+
+    private static Dictionary<string, Country> BuildIndex()
+    {
+        var index = new Dictionary<string, Country>(StringComparer.Ordinal);
+        foreach (var (country, aliases) in Table)
+        {
+            index[Normalise(country.Code)] = country;
+            foreach (var name in aliases.Prepend(country.Name))
+            {
+                // First entry wins so that an ambiguous alias cannot silently move a country.
+                index.TryAdd(Normalise(name), country);
+            }
+        }
+        return index;
+    }
+}
