@@ -33,12 +33,14 @@ public sealed class KeywordIndex : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer = IndexAnalyzers.Create();
+    private readonly Analyzer _queryAnalyzer;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager? _searchers;
 
     private KeywordIndex(string path, bool writable)
     {
         Path = path;
+        _queryAnalyzer = new QueryAnalyzer(_analyzer);
         System.IO.Directory.CreateDirectory(path);
         _directory = FSDirectory.Open(new DirectoryInfo(path));
         try
@@ -170,7 +172,7 @@ public sealed class KeywordIndex : IDisposable
     {
         var catalog = CatalogOf(searcher);
         var filters = request.Filters;
-        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _analyzer, filters.Languages);
+        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _queryAnalyzer, filters.Languages);
         var (only, excluded) = StatusRestriction(filters, catalog.Editions);
         foreach (var clause in FilterQueryBuilder.Build(filters, only, excluded))
         {
@@ -225,6 +227,7 @@ public sealed class KeywordIndex : IDisposable
     {
         _searchers?.Dispose();
         _writer?.Dispose();
+        _queryAnalyzer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
     }

@@ -8,9 +8,6 @@ namespace KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 /// </summary>
 internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, TimeProvider time) : IIngestionStep
 {
-    // Identifiers are looked for where a document names itself: file name, title and the top of the first page.
-    private const int CoverChars = 600;
-
     public string Name => "index";
 
     public bool IsExclusive => true;
@@ -37,7 +34,6 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
     {
         var fileName = Path.GetFileName(context.File.Path);
         var title = context.Metadata.Title ?? extracted.Title ?? Path.GetFileNameWithoutExtension(fileName);
-        var cover = extracted.Text[..Math.Min(CoverChars, extracted.Text.Length)];
         return new DocumentRecord
         {
             Id = context.DocumentId,
@@ -49,7 +45,7 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
             PageCount = extracted.PageCount,
             ChunkCount = context.Chunks.Count,
             IngestedAt = time.GetUtcNow(),
-            Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{cover}\n{context.Metadata.Identifier}"),
+            Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{context.Metadata.Identifier}\n{context.Metadata.BaseIdentifier}"),
             ImageOnlyPages = extracted.Pages.Where(p => p.IsImageOnly).Select(p => p.Number).ToList(),
             Warnings = [.. extracted.Warnings, .. context.MetadataWarnings],
             Metadata = context.Metadata,
