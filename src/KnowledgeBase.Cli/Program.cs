@@ -9,5 +9,6 @@ var root = CliRoot.Create(
     SearchCommand.Create(),
     ListCommand.Create(),
     ShowCommand.Create(),
-    DeleteCommand.Create());
+    DeleteCommand.Create(),
+    EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();
