@@ -10,5 +10,6 @@ var root = CliRoot.Create(
     ListCommand.Create(),
     ShowCommand.Create(),
     DeleteCommand.Create(),
+    ReindexCommand.Create(services),
     EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -13,7 +13,7 @@ internal static class IngestionView
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Logs and CI get one line per file instead of redrawn bars.
-            var lines = new SynchronousProgress(o =>
+            var lines = new SynchronousProgress<IngestionOutcome>(o =>
                 Console.WriteLine($"{o.Status.ToString().ToLowerInvariant(),-9} {o.File.Source}{(o.Reason is null ? "" : $" ({o.Reason})")}"));
             return await runner.RunAsync(index, files, lines, cancellationToken);
         }
@@ -23,7 +23,7 @@ internal static class IngestionView
             .StartAsync(async context =>
             {
                 var task = context.AddTask($"Ingesting {files.Count} files", maxValue: files.Count);
-                var progress = new SynchronousProgress(o =>
+                var progress = new SynchronousProgress<IngestionOutcome>(o =>
                 {
                     task.Description = Markup.Escape(Path.GetFileName(o.File.Source));
                     task.Increment(1);
@@ -69,19 +69,5 @@ internal static class IngestionView
             AnsiConsole.Write(warnings);
         }
         AnsiConsole.MarkupLine($"Index: [grey]{Markup.Escape(indexPath)}[/]");
-    }
-
-    /// <summary>Reports on the calling thread; Progress&lt;T&gt; would post to a thread pool and reorder lines.</summary>
-    private sealed class SynchronousProgress(Action<IngestionOutcome> report) : IProgress<IngestionOutcome>
-    {
-        private readonly Lock _lock = new();
-
-        public void Report(IngestionOutcome value)
-        {
-            lock (_lock)
-            {
-                report(value);
-            }
-        }
     }
 }

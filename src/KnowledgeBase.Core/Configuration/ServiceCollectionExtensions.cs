@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StructureChunker>();
         services.AddSingleton(_ => new LanguageDetector());
         services.AddSingleton<IngestionRunner>();
+        services.AddSingleton<Reindexer>();
         return services;
     }
 }
