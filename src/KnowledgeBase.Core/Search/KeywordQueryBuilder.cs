@@ -18,15 +18,19 @@ internal static class KeywordQueryBuilder
     private const float HeadingWeight = 1.5f;
     private const float OwnIdentifierBoost = 25f;
     private const float MentionBoost = 2f;
+    private const float OtherLanguageWeight = 0.3f;
 
     public static (BooleanQuery Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
     {
         var weights = new Dictionary<string, float>();
+        var queryLanguage = QueryLanguageGuess.Guess(text);
         foreach (var language in languages is { Count: > 0 } ? languages : LanguageFields.Languages)
         {
-            weights[LanguageFields.Field(IndexFields.Body, language)] = 1.0f;
-            weights[LanguageFields.Field(IndexFields.Heading, language)] = HeadingWeight;
-            weights[LanguageFields.Field(IndexFields.Title, language)] = TitleWeight;
+            // Other languages' fields still count (a French question may be answered by an English text), less.
+            var weight = queryLanguage is null || LanguageFields.Normalize(queryLanguage) == language ? 1.0f : OtherLanguageWeight;
+            weights[LanguageFields.Field(IndexFields.Body, language)] = weight;
+            weights[LanguageFields.Field(IndexFields.Heading, language)] = weight * HeadingWeight;
+            weights[LanguageFields.Field(IndexFields.Title, language)] = weight * TitleWeight;
         }
         // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
         var parser = new SimpleQueryParser(analyzer, weights)

@@ -57,8 +57,14 @@ public static partial class ClauseDetector
             return null;
         }
         var title = numbered.Groups["title"].Value.Trim();
-        var parts = numbered.Groups["number"].Value.TrimEnd('.').Split('.').Select(int.Parse).ToArray();
-        return LooksLikeTitle(title) ? (new ClauseHeading(line.Offset, string.Join('.', parts), title, parts.Length), parts) : null;
+        var number = numbered.Groups["number"].Value.TrimEnd('.');
+        var separator = number.Contains('-') ? '-' : '.';
+        var parts = number.Split(separator).Select(int.Parse).ToArray();
+        // "[1-1-1] [١-١-١]": a bracketed number alone, repeated in another script, heads a control with no title.
+        var bracketedOnly = line.Text.StartsWith('[') && BracketedNumber().IsMatch(title);
+        return bracketedOnly || LooksLikeTitle(title)
+            ? (new ClauseHeading(line.Offset, string.Join(separator, parts), bracketedOnly ? "" : title, parts.Length), parts)
+            : null;
     }
 
     public static bool IsTableOfContentsLine(string line) => DotLeaders().IsMatch(line);
@@ -144,7 +150,7 @@ public static partial class ClauseDetector
         if (numbered.Success)
         {
             var number = numbered.Groups["number"].Value.TrimEnd('.');
-            return new ClauseHeading(mark.Offset, number, numbered.Groups["title"].Value.Trim(), number.Split('.').Length);
+            return new ClauseHeading(mark.Offset, number, numbered.Groups["title"].Value.Trim(), number.Split('.', '-').Length);
         }
         var annex = AnnexHeading().Match(mark.Text);
         if (annex.Success)
@@ -205,9 +211,14 @@ public static partial class ClauseDetector
         return line.StartsWith('(') || line.Length > MaxHeadingLength ? null : line;
     }
 
-    // "6.2 Title", "1. Introduction", "4.1.3\tTitle"; at most two digits at the top so years are not clauses.
-    [GeneratedRegex(@"^(?<number>\d{1,2}(\.\d{1,3}){0,5}\.?)\s+(?<title>\S.*)$")]
+    // "6.2 Title", "1. Introduction", "4.1.3\tTitle", and control numbers "1-2-1" or "[1-2-1]" as the Saudi NCA
+    // writes them; at most two digits at the top so years are not clauses.
+    // [0-9], not \d: \d also matches Arabic-Indic digits, which int.Parse does not read.
+    [GeneratedRegex(@"^\[?(?<number>[0-9]{1,2}((\.[0-9]{1,3}){0,5}\.?|(-[0-9]{1,3}){1,4}))\]?\s+(?<title>\S.*)$")]
     private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^\[[\d\p{Nd}.\-]+\]$")]
+    private static partial Regex BracketedNumber();
 
     [GeneratedRegex(@"^(?<kind>Annex|ANNEX|Appendix|APPENDIX|Annexe|ANNEXE|Anexo|ANEXO|Apéndice|Приложение)\s+(?<id>[A-Z]{1,2}|[IVXLC]{1,6}|\d{1,2})\b(?<rest>.*)$")]
     private static partial Regex AnnexHeading();

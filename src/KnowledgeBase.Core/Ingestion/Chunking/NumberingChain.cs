@@ -2,7 +2,7 @@ namespace KnowledgeBase.Core.Ingestion.Chunking;
 
 /// <summary>
 /// Picks the clause numbers that are real headings: the longest subsequence of numbered lines in which each
-/// continues the one before (a sibling at some level, allowing one gap, or the first child). A checklist
+/// continues the one before (see <see cref="Continues"/>). A checklist
 /// "4. … 9." inside clause 3.5, or a footnote "5 …" after 3.4, loses to the longer chain 3.5, 3.6, 4, 4.1 …
 /// that it would otherwise cut.
 /// </summary>
@@ -59,19 +59,38 @@ internal static class NumberingChain
         return true;
     }
 
+    /// <summary>
+    /// True for a first child (6.2 → 6.2.1, or two levels down to 6.2.1.1), and for the next sibling at some level
+    /// with one gap allowed, opening at its first sub-clause if deeper (6.2.3 → 6.3, 7, 6.3.1; 1-1-3 → 1-2-1).
+    /// </summary>
     private static bool Continues(int[] last, int[] next)
     {
-        if (next.Length == last.Length + 1)
+        if (next.Length > last.Length && SamePrefix(last, next, last.Length))
         {
-            return next[^1] == 1 && SamePrefix(last, next, last.Length); // first child
+            return next.Length - last.Length <= 2 && AllOnes(next, last.Length);
         }
-        if (next.Length > last.Length)
+        var level = 0;
+        while (level < next.Length && level < last.Length && next[level] == last[level])
+        {
+            level++;
+        }
+        if (level >= next.Length || level >= last.Length)
         {
             return false;
         }
-        var level = next.Length - 1;
-        var step = next[level] - last[level];
-        return step is 1 or 2 && SamePrefix(last, next, level);
+        return next[level] - last[level] is 1 or 2 && AllOnes(next, level + 1);
+    }
+
+    private static bool AllOnes(int[] number, int from)
+    {
+        for (var i = from; i < number.Length; i++)
+        {
+            if (number[i] != 1)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool SamePrefix(int[] a, int[] b, int length)
