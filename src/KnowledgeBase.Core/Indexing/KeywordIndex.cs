@@ -179,7 +179,7 @@ public sealed class KeywordIndex : IDisposable
             query.Add(clause);
         }
         var candidates = searcher.Search(query, Math.Max(FacetWindow, (request.Skip + request.Top) * 3));
-        var documentIds = candidates.ScoreDocs.Select(d => searcher.Doc(d.Doc, DocumentIdOnly).Get(IndexFields.DocumentId)).ToArray();
+        var documentIds = candidates.ScoreDocs.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
         var superseded = catalog.Editions.SupersededDocuments();
         var snippets = new SnippetBuilder(textQuery, _analyzer);
         var hits = candidates.ScoreDocs
@@ -217,7 +217,7 @@ public sealed class KeywordIndex : IDisposable
             if (_catalog is null || !ReferenceEquals(_catalog.Reader, searcher.IndexReader))
             {
                 var records = ListDocuments(searcher);
-                _catalog = new Catalog(searcher.IndexReader, records.ToDictionary(r => r.Id), new EditionIndex(records));
+                _catalog = new Catalog(searcher.IndexReader, records.ToDictionary(r => r.Id), new EditionIndex(records), DocumentIds(searcher));
             }
             return _catalog;
         }
@@ -273,5 +273,25 @@ public sealed class KeywordIndex : IDisposable
     private IndexWriter RequireWriter() =>
         _writer ?? throw new InvalidOperationException("The index was opened for reading only.");
 
-    private sealed record Catalog(IndexReader Reader, IReadOnlyDictionary<string, DocumentRecord> Records, EditionIndex Editions);
+    /// <summary>
+    /// The document id of every Lucene document, read once per commit: facets and edition ranking need it for a
+    /// thousand candidates per query, and stored-field reads that often cost more than the search.
+    /// </summary>
+    private static string[] DocumentIds(IndexSearcher searcher)
+    {
+        var reader = searcher.IndexReader;
+        var liveDocs = MultiFields.GetLiveDocs(reader);
+        var ids = new string[reader.MaxDoc];
+        for (var doc = 0; doc < ids.Length; doc++)
+        {
+            ids[doc] = liveDocs is null || liveDocs.Get(doc) ? reader.Document(doc, DocumentIdOnly).Get(IndexFields.DocumentId) : "";
+        }
+        return ids;
+    }
+
+    private sealed record Catalog(
+        IndexReader Reader, IReadOnlyDictionary<string, DocumentRecord> Records, EditionIndex Editions, string[] DocumentIds)
+    {
+        public string DocumentIdOf(int doc) => DocumentIds[doc];
+    }
 }

@@ -30,6 +30,10 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
         {
             return string.Join(" … ", fragments.Select(f => f.Trim()));
         }
+        if (flat.Length == 0)
+        {
+            return "(no extractable text: scanned pages awaiting OCR)";
+        }
         // Matched on title or identifier only: show the start of the passage.
         var head = flat.Length > FragmentChars ? flat[..FragmentChars] + "…" : flat;
         return MinimalHtmlEncoder.Instance.EncodeText(head);
