@@ -27,6 +27,7 @@ public sealed class KeywordIndex : IDisposable
 
     private const int FacetWindow = 1000;
     private const float SupersededWeight = 0.5f;
+    private const int PassagesPerDocument = 3;
 
     private readonly System.Threading.Lock _catalogLock = new();
     private Catalog? _catalog;
@@ -182,9 +183,11 @@ public sealed class KeywordIndex : IDisposable
         var documentIds = candidates.ScoreDocs.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
         var superseded = catalog.Editions.SupersededDocuments();
         var snippets = new SnippetBuilder(textQuery, _analyzer);
-        var hits = candidates.ScoreDocs
-            .Select((d, i) => (d.Doc, Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
+        var ranked = candidates.ScoreDocs
+            .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
             .OrderByDescending(h => h.Score)
+            .ToList();
+        var hits = Diversify(ranked, h => h.DocumentId)
             .Skip(request.Skip)
             .Take(request.Top)
             .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
@@ -194,6 +197,32 @@ public sealed class KeywordIndex : IDisposable
             Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
         };
     }, new SearchResults(request.Query, 0, []));
+
+    /// <summary>
+    /// Keeps the ranking but moves a document's passages beyond the first <see cref="PassagesPerDocument"/> after
+    /// the passages of other documents, so one long text cannot fill a whole page of results.
+    /// </summary>
+    private static IEnumerable<T> Diversify<T>(IReadOnlyList<T> ranked, Func<T, string> documentOf)
+    {
+        var seen = new Dictionary<string, int>();
+        var deferred = new List<T>();
+        foreach (var hit in ranked)
+        {
+            var count = seen[documentOf(hit)] = seen.GetValueOrDefault(documentOf(hit)) + 1;
+            if (count <= PassagesPerDocument)
+            {
+                yield return hit;
+            }
+            else
+            {
+                deferred.Add(hit);
+            }
+        }
+        foreach (var hit in deferred)
+        {
+            yield return hit;
+        }
+    }
 
     /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
     public EditionIndex Editions() => WithSearcher(searcher => CatalogOf(searcher).Editions, new EditionIndex([]));
