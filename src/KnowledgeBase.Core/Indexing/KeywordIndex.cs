@@ -23,14 +23,9 @@ public sealed class KeywordIndex : IDisposable
 
     // Loading a record must not load the document's whole extracted text, stored beside it.
     private static readonly ISet<string> RecordOnly = new HashSet<string> { IndexFields.Record };
-    private static readonly ISet<string> DocumentIdOnly = new HashSet<string> { IndexFields.DocumentId };
-
-    private const int FacetWindow = 1000;
-    private const float SupersededWeight = 0.5f;
-    private const int PassagesPerDocument = 3;
 
     private readonly System.Threading.Lock _catalogLock = new();
-    private Catalog? _catalog;
+    private IndexCatalog? _catalog;
 
     private readonly LuceneDirectory _directory;
     private readonly Analyzer _analyzer = IndexAnalyzers.Create();
@@ -165,88 +160,21 @@ public sealed class KeywordIndex : IDisposable
         return searcher.Search(query, 1).TotalHits;
     }, 0);
 
-    /// <summary>
-    /// Ranked passages for a query and filters. Facets count the documents among the best
-    /// <see cref="FacetWindow"/> passages; superseded editions score half, so the edition in force comes first.
-    /// </summary>
-    public SearchResults Search(SearchRequest request) => WithSearcher(searcher =>
-    {
-        var catalog = CatalogOf(searcher);
-        var filters = request.Filters;
-        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, _queryAnalyzer, filters.Languages);
-        var (only, excluded) = StatusRestriction(filters, catalog.Editions);
-        foreach (var clause in FilterQueryBuilder.Build(filters, only, excluded))
-        {
-            query.Add(clause);
-        }
-        var candidates = searcher.Search(query, Math.Max(FacetWindow, (request.Skip + request.Top) * 3));
-        var documentIds = candidates.ScoreDocs.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
-        var superseded = catalog.Editions.SupersededDocuments();
-        var snippets = new SnippetBuilder(textQuery, _analyzer);
-        var ranked = candidates.ScoreDocs
-            .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
-            .OrderByDescending(h => h.Score)
-            .ToList();
-        var hits = Diversify(ranked, h => h.DocumentId)
-            .Skip(request.Skip)
-            .Take(request.Top)
-            .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
-            .ToList();
-        return new SearchResults(request.Query, candidates.TotalHits, hits)
-        {
-            Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
-        };
-    }, new SearchResults(request.Query, 0, []));
-
-    /// <summary>
-    /// Keeps the ranking but moves a document's passages beyond the first <see cref="PassagesPerDocument"/> after
-    /// the passages of other documents, so one long text cannot fill a whole page of results.
-    /// </summary>
-    private static IEnumerable<T> Diversify<T>(IReadOnlyList<T> ranked, Func<T, string> documentOf)
-    {
-        var seen = new Dictionary<string, int>();
-        var deferred = new List<T>();
-        foreach (var hit in ranked)
-        {
-            var count = seen[documentOf(hit)] = seen.GetValueOrDefault(documentOf(hit)) + 1;
-            if (count <= PassagesPerDocument)
-            {
-                yield return hit;
-            }
-            else
-            {
-                deferred.Add(hit);
-            }
-        }
-        foreach (var hit in deferred)
-        {
-            yield return hit;
-        }
-    }
+    /// <summary>Ranked passages for a query and filters, with facet counts; see <see cref="PassageRanker"/>.</summary>
+    public SearchResults Search(SearchRequest request) =>
+        WithSearcher(searcher => PassageRanker.Search(searcher, CatalogOf(searcher), request, _queryAnalyzer, _analyzer),
+            new SearchResults(request.Query, 0, []));
 
     /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
     public EditionIndex Editions() => WithSearcher(searcher => CatalogOf(searcher).Editions, new EditionIndex([]));
 
-    private static (IReadOnlySet<string>? Only, IReadOnlySet<string> Excluded) StatusRestriction(SearchFilters filters, EditionIndex editions)
-    {
-        var wantsInForce = filters.Statuses.Contains(EditionIndex.InForce);
-        var wantsSuperseded = filters.Statuses.Contains(EditionIndex.Superseded);
-        if (wantsSuperseded && !wantsInForce)
-        {
-            return (editions.SupersededDocuments(), new HashSet<string>());
-        }
-        var excludeSuperseded = (wantsInForce && !wantsSuperseded) || !filters.IncludeSuperseded;
-        return (null, excludeSuperseded ? editions.SupersededDocuments() : new HashSet<string>());
-    }
-
-    private Catalog CatalogOf(IndexSearcher searcher)
+    private IndexCatalog CatalogOf(IndexSearcher searcher)
     {
         lock (_catalogLock)
         {
             if (_catalog is null || !ReferenceEquals(_catalog.Reader, searcher.IndexReader))
             {
-                var records = ListDocuments(searcher);
-                _catalog = new Catalog(searcher.IndexReader, records.ToDictionary(r => r.Id), new EditionIndex(records), DocumentIds(searcher));
+                _catalog = IndexCatalog.Load(searcher, ListDocuments(searcher));
             }
             return _catalog;
         }
@@ -301,26 +229,4 @@ public sealed class KeywordIndex : IDisposable
 
     private IndexWriter RequireWriter() =>
         _writer ?? throw new InvalidOperationException("The index was opened for reading only.");
-
-    /// <summary>
-    /// The document id of every Lucene document, read once per commit: facets and edition ranking need it for a
-    /// thousand candidates per query, and stored-field reads that often cost more than the search.
-    /// </summary>
-    private static string[] DocumentIds(IndexSearcher searcher)
-    {
-        var reader = searcher.IndexReader;
-        var liveDocs = MultiFields.GetLiveDocs(reader);
-        var ids = new string[reader.MaxDoc];
-        for (var doc = 0; doc < ids.Length; doc++)
-        {
-            ids[doc] = liveDocs is null || liveDocs.Get(doc) ? reader.Document(doc, DocumentIdOnly).Get(IndexFields.DocumentId) : "";
-        }
-        return ids;
-    }
-
-    private sealed record Catalog(
-        IndexReader Reader, IReadOnlyDictionary<string, DocumentRecord> Records, EditionIndex Editions, string[] DocumentIds)
-    {
-        public string DocumentIdOf(int doc) => DocumentIds[doc];
-    }
 }
