@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents.Languages;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
 using Lucene.Net.Analysis.Fr;
@@ -28,7 +29,7 @@ internal static class QueryLanguageGuess
         {
             return null;
         }
-        foreach (var (language, isScript) in Scripts)
+        foreach (var (language, isScript) in ScriptLanguages)
         {
             if (letters.Count(isScript) * 2 > letters.Count)
             {
@@ -45,11 +46,11 @@ internal static class QueryLanguageGuess
         return counts[0].Count >= 1 && counts[0].Count > counts[1].Count ? counts[0].Language : null;
     }
 
-    private static readonly (string Language, Func<char, bool> IsScript)[] Scripts =
+    private static readonly (string Language, Func<char, bool> IsScript)[] ScriptLanguages =
     [
         ("ru", c => c is >= '\u0400' and <= '\u04FF'),
-        ("ar", c => c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF'),
+        ("ar", Scripts.IsArabic),
         ("el", c => c is >= '\u0370' and <= '\u03FF'),
-        ("zh", c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF'),
+        ("zh", Scripts.IsHan),
     ];
 }
