@@ -77,7 +77,7 @@ internal static partial class PdfLineReader
             }
             if (previous is null || gap > WordGapEm * fontSize)
             {
-                words.Add(new Word(new StringBuilder(text), [text], gap, glyph.BoundingBox.Left));
+                words.Add(new Word(new StringBuilder(text), [text], gap));
             }
             else
             {
@@ -172,7 +172,7 @@ internal static partial class PdfLineReader
     private static partial Regex LabelPattern();
 
     /// <summary>A word in visual order; its glyph texts are kept apart so right-to-left words can be reversed by glyph.</summary>
-    private sealed record Word(StringBuilder Text, List<string> Glyphs, double GapBefore, double Left)
+    private sealed record Word(StringBuilder Text, List<string> Glyphs, double GapBefore)
     {
         public void Append(string glyph)
         {
