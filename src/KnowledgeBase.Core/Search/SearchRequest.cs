@@ -4,4 +4,7 @@ namespace KnowledgeBase.Core.Search;
 public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0)
 {
     public SearchFilters Filters { get; init; } = SearchFilters.None;
+
+    /// <summary>Null takes the configured default mode.</summary>
+    public SearchMode? Mode { get; init; }
 }
