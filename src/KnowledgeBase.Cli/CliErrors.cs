@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Indexing;
 using Spectre.Console;
 
@@ -18,6 +19,10 @@ internal static class CliErrors
         catch (IndexUnavailableException ex)
         {
             return Fail(ex.Message, IndexError);
+        }
+        catch (ConfigurationException ex)
+        {
+            return Fail(ex.Message, UserError);
         }
         catch (OperationCanceledException)
         {

@@ -3,13 +3,14 @@ using KnowledgeBase.Cli.Commands;
 using KnowledgeBase.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-using var services = new ServiceCollection().AddKnowledgeBase().BuildServiceProvider();
+var settings = CliSettings.FromEnvironment();
+using var services = new ServiceCollection().AddKnowledgeBase(settings.Embeddings, settings.Search).BuildServiceProvider();
 var root = CliRoot.Create(
     IngestCommand.Create(services),
-    SearchCommand.Create(),
+    SearchCommand.Create(services),
     ListCommand.Create(),
     ShowCommand.Create(),
     DeleteCommand.Create(),
     ReindexCommand.Create(services),
-    EvalCommand.Create());
+    EvalCommand.Create(services));
 return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -10,7 +9,7 @@ namespace KnowledgeBase.Cli.Commands;
 /// </summary>
 internal static class BatchSearch
 {
-    public static int Run(KeywordIndex index, FileInfo file, int top, SearchFilters filters)
+    public static async Task<int> RunAsync(SearchService search, FileInfo file, SearchRequest template, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -31,7 +30,7 @@ internal static class BatchSearch
                 bad++;
                 continue;
             }
-            var results = index.Search(new SearchRequest(query, top) { Filters = filters });
+            var results = await search.SearchAsync(template with { Query = query }, cancellationToken);
             JsonOutput.Write(new { id, hits = results.Hits.Select(HitJson.From) }, indented: false);
         }
         return bad == 0 ? 0 : CliErrors.UserError;

@@ -1,20 +1,30 @@
 using System.CommandLine;
-using System.Globalization;
 using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Search.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Cli.Commands;
 
-/// <summary>`kb eval --queries Q.jsonl --qrels R.tsv`: retrieval quality as a Markdown table, optionally as JSON.</summary>
+/// <summary>
+/// `kb eval --queries Q.jsonl --qrels R.tsv [--mode …] [--compare]`: retrieval quality as Markdown tables, optionally
+/// as JSON. --compare measures every mode, fusion and weight, query expansion and document grouping in one run.
+/// </summary>
 internal static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(IServiceProvider services)
     {
         var queries = new Option<FileInfo>("--queries") { Description = "JSON Lines of {\"id\", \"query\", \"kind\"}", Required = true };
         var qrels = new Option<FileInfo>("--qrels") { Description = "TSV: query_id, file, clause or -, relevance", Required = true };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as JSON to this file" };
-        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, output };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        var compare = new Option<bool>("--compare") { Description = "Measure bm25, dense, hybrid (RRF and blends), expansion and grouping" };
+        var retrievalOptions = new RetrievalOptions();
+        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, output, compare };
+        foreach (var option in retrievalOptions.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var queryFile = parse.GetValue(queries)!;
             var qrelFile = parse.GetValue(qrels)!;
@@ -31,26 +41,33 @@ internal static class EvalCommand
             {
                 return CliErrors.Fail(ex.Message);
             }
+            var (request, error) = retrievalOptions.Apply(parse, new SearchRequest(""));
+            if (request is null)
+            {
+                return CliErrors.Fail(error!);
+            }
+            var configured = services.GetRequiredService<SearchOptions>();
+            var mode = request.Mode ?? configured.DefaultMode;
+            var variants = parse.GetValue(compare)
+                ? EvaluationVariant.Comparison(configured)
+                : [new EvaluationVariant(Describe(mode, request), mode, configured, request.ExpandQuery, request.GroupByDocument)];
             using var index = KeywordIndex.OpenForReading(CliRoot.IndexPath(parse));
-            var rows = Evaluator.Run(index, set);
-            WriteMarkdown(rows);
+            var rows = new List<EvaluationRow>();
+            foreach (var variant in variants)
+            {
+                var search = RetrievalOptions.Open(index, services, variant.Options);
+                rows.AddRange(await Evaluator.RunAsync(search.SearchAsync, set, variant, cancellationToken));
+            }
+            EvaluationTables.Write(rows);
             if (parse.GetValue(output) is { } jsonFile)
             {
-                File.WriteAllText(jsonFile.FullName, System.Text.Json.JsonSerializer.Serialize(new { mode = "bm25", rows }, JsonOutput.Indented));
+                File.WriteAllText(jsonFile.FullName, System.Text.Json.JsonSerializer.Serialize(new { rows }, JsonOutput.Indented));
             }
             return 0;
         }));
         return command;
     }
 
-    private static void WriteMarkdown(IReadOnlyList<EvaluationRow> rows)
-    {
-        static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-        Console.WriteLine("| mode | kind | queries | R@1 | R@5 | R@10 | MRR@10 | nDCG@10 | p50 ms | p95 ms |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var row in rows)
-        {
-            Console.WriteLine($"| bm25 | {row.Kind} | {row.Queries} | {F(row.RecallAt1)} | {F(row.RecallAt5)} | {F(row.RecallAt10)} | {F(row.MrrAt10)} | {F(row.NdcgAt10)} | {row.LatencyP50Ms:0.0} | {row.LatencyP95Ms:0.0} |");
-        }
-    }
+    private static string Describe(SearchMode mode, SearchRequest request) =>
+        mode.ToString().ToLowerInvariant() + (request.ExpandQuery ? " + expansion" : "") + (request.GroupByDocument ? " by document" : "");
 }

@@ -6,19 +6,24 @@ using Spectre.Console;
 
 namespace KnowledgeBase.Cli.Commands;
 
-/// <summary>`kb reindex`: re-chunk and re-describe every document from its stored text, without the files.</summary>
+/// <summary>`kb reindex [--embeddings]`: re-chunk, re-describe and re-embed every document from its stored text.</summary>
 internal static class ReindexCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("reindex", "Rebuild chunks and metadata of every document from the stored extracted text");
-        command.SetAction((parse, cancellationToken) => CliErrors.Guard(() =>
+        var embeddings = new Option<bool>("--embeddings")
+        {
+            Description = "Rebuild every vector with the configured embedding model (after changing KB__Embeddings__…)",
+        };
+        var command = new Command("reindex", "Rebuild chunks, metadata and vectors of every document from the stored extracted text") { embeddings };
+        command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             using var index = KeywordIndex.OpenForWriting(CliRoot.IndexPath(parse));
             var progress = new SynchronousProgress<string>(source => Console.WriteLine($"reindexed {source}"));
-            var count = services.GetRequiredService<Reindexer>().Run(index, progress, cancellationToken);
-            AnsiConsole.MarkupLine($"Reindexed {count} documents in [grey]{Markup.Escape(index.Path)}[/]");
-            return Task.FromResult(0);
+            var count = await services.GetRequiredService<Reindexer>().RunAsync(index, parse.GetValue(embeddings), progress, cancellationToken);
+            var model = index.EmbeddingModel is { } name ? $", vectors by {name}" : ", no vectors";
+            AnsiConsole.MarkupLine($"Reindexed {count} documents in [grey]{Markup.Escape(index.Path)}[/]{Markup.Escape(model)}");
+            return 0;
         }));
         return command;
     }

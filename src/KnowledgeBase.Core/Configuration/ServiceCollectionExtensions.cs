@@ -1,19 +1,26 @@
 using KnowledgeBase.Core.Documents.Languages;
+using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
 using KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 using KnowledgeBase.Core.Ingestion.Pipeline;
+using KnowledgeBase.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Core.Configuration;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers parsers, chunker and ingestion runner: the one composition entry of every host.</summary>
-    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, ChunkingOptions? chunking = null)
+    /// <summary>
+    /// Registers parsers, chunker, the embedding model, the ingestion runner and search settings: the one composition
+    /// entry of every host. Without <paramref name="embeddings"/> (or with provider "none") nothing is embedded.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeBase(
+        this IServiceCollection services, EmbeddingOptions? embeddings = null, SearchOptions? search = null, ChunkingOptions? chunking = null)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(chunking ?? new ChunkingOptions());
+        services.AddSingleton(search ?? new SearchOptions());
         services.AddSingleton<IDocumentParser, PdfParser>();
         services.AddSingleton<IDocumentParser, DocxParser>();
         services.AddSingleton<IDocumentParser, HtmlParser>();
@@ -21,6 +28,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ParserRegistry>();
         services.AddSingleton<StructureChunker>();
         services.AddSingleton(_ => new LanguageDetector());
+        if (embeddings is not null && EmbeddingGeneratorFactory.IsEnabled(embeddings))
+        {
+            services.AddSingleton(embeddings);
+            services.AddSingleton(_ => new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddings), embeddings));
+        }
         services.AddSingleton<IngestionRunner>();
         services.AddSingleton<Reindexer>();
         return services;

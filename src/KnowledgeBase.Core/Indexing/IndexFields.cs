@@ -31,6 +31,15 @@ internal static class IndexFields
     public const string CharEnd = "char_end";
     public const string IsTable = "is_table";
 
+    /// <summary>The chunk's embedding as little-endian float32 binary doc values, committed with the chunk itself.</summary>
+    public const string Vector = "vector";
+
+    /// <summary>SHA-256 of the text that was embedded, so an unchanged passage reuses its stored vector.</summary>
+    public const string EmbeddedTextHash = "embedded_hash";
+
+    /// <summary>Commit user data key naming the embedding model of every vector in the index.</summary>
+    public const string EmbeddingModelCommitKey = "embedding_model";
+
     // Filter fields on every chunk: the document's metadata, lower-cased, indexed but not stored.
     public const string FilterType = "f_type";
     public const string FilterSeries = "f_series";

@@ -1,7 +1,7 @@
 namespace KnowledgeBase.Core.Indexing;
 
 /// <summary>The index folder cannot be opened (locked by another writer, or unreadable); the message says which.</summary>
-public sealed class IndexUnavailableException : Exception
+public class IndexUnavailableException : Exception
 {
     public IndexUnavailableException(string message, Exception innerException) : base(message, innerException)
     {

@@ -32,6 +32,7 @@ public sealed class KeywordIndex : IDisposable
     private readonly Analyzer _queryAnalyzer;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager? _searchers;
+    private readonly VectorIndex _vectors = new();
 
     private KeywordIndex(string path, bool writable)
     {
@@ -99,12 +100,44 @@ public sealed class KeywordIndex : IDisposable
     /// </summary>
     public void Replace(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks)
     {
-        var writer = RequireWriter();
-        var block = new List<Document> { LuceneDocuments.ForRecord(record, extracted) };
-        block.AddRange(chunks.Select(c => LuceneDocuments.ForChunk(record, c)));
-        writer.UpdateDocuments(new Term(IndexFields.Source, record.Source), block);
+        if (record.EmbeddingModel is { } model && model != EmbeddingModel)
+        {
+            if (EmbeddingModel is not null)
+            {
+                throw new EmbeddingModelMismatchException(Path, EmbeddingModel, model);
+            }
+            RecordEmbeddingModel(model);
+        }
+        Stage(record, extracted, chunks);
         Commit();
     }
+
+    /// <summary>
+    /// Replaces many documents in one commit, recording the embedding model of their vectors: a crash half-way
+    /// leaves the index exactly as it was, never half in one model and half in another.
+    /// </summary>
+    public void ReplaceAll(IEnumerable<(DocumentRecord Record, ExtractedDocument Extracted, IReadOnlyList<Chunk> Chunks)> documents, string? embeddingModel)
+    {
+        foreach (var (record, extracted, chunks) in documents)
+        {
+            Stage(record with { EmbeddingModel = embeddingModel }, extracted, chunks);
+        }
+        RecordEmbeddingModel(embeddingModel);
+        Commit();
+    }
+
+    private void Stage(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks)
+    {
+        var block = new List<Document> { LuceneDocuments.ForRecord(record, extracted) };
+        block.AddRange(chunks.Select(c => LuceneDocuments.ForChunk(record, c)));
+        RequireWriter().UpdateDocuments(new Term(IndexFields.Source, record.Source), block);
+    }
+
+    // Part of the commit itself, so the index never holds vectors without saying whose they are.
+    private void RecordEmbeddingModel(string? model) =>
+        RequireWriter().SetCommitData(model is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { [IndexFields.EmbeddingModelCommitKey] = model });
 
     /// <summary>Removes a document and its chunks; false when no such document exists.</summary>
     public bool Delete(string documentId)
@@ -161,9 +194,52 @@ public sealed class KeywordIndex : IDisposable
     }, 0);
 
     /// <summary>Ranked passages for a query and filters, with facet counts; see <see cref="PassageRanker"/>.</summary>
-    public SearchResults Search(SearchRequest request) =>
-        WithSearcher(searcher => PassageRanker.Search(searcher, CatalogOf(searcher), request, _queryAnalyzer, _analyzer),
+    public SearchResults Search(SearchRequest request, float[]? queryVector = null, SearchOptions? options = null)
+    {
+        var retrieval = new Retrieval(_queryAnalyzer, _analyzer, _vectors, queryVector, options ?? new SearchOptions());
+        return WithSearcher(searcher => PassageRanker.Search(searcher, CatalogOf(searcher), request, retrieval),
             new SearchResults(request.Query, 0, []));
+    }
+
+    /// <summary>
+    /// The embedding model of every vector in the index, from its last commit; null when it holds no vectors.
+    /// </summary>
+    public string? EmbeddingModel
+    {
+        get
+        {
+            if (_writer is not null)
+            {
+                return _writer.CommitData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var written) ? written : null;
+            }
+            return WithSearcher(searcher => searcher.IndexReader is DirectoryReader reader
+                && reader.IndexCommit.UserData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var model) ? model : null, null);
+        }
+    }
+
+    /// <summary>Stored vectors of passages embedded before, by the hash of their embedded text.</summary>
+    public IReadOnlyDictionary<string, float[]> FindEmbeddings(IReadOnlyList<string> textHashes) => WithSearcher(searcher =>
+    {
+        var found = new Dictionary<string, float[]>();
+        var values = MultiDocValues.GetBinaryValues(searcher.IndexReader, IndexFields.Vector);
+        if (values is null)
+        {
+            return found;
+        }
+        var bytes = new Lucene.Net.Util.BytesRef();
+        foreach (var hash in textHashes.Distinct())
+        {
+            var top = searcher.Search(new TermQuery(new Term(IndexFields.EmbeddedTextHash, hash)), 1);
+            if (top.TotalHits > 0)
+            {
+                values.Get(top.ScoreDocs[0].Doc, bytes);
+                var vector = new float[bytes.Length / sizeof(float)];
+                VectorCodec.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), vector);
+                found[hash] = vector;
+            }
+        }
+        return found;
+    }, new Dictionary<string, float[]>());
 
     /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
     public EditionIndex Editions() => WithSearcher(searcher => CatalogOf(searcher).Editions, new EditionIndex([]));

@@ -49,6 +49,11 @@ internal static class LuceneDocuments
             new StoredField(IndexFields.IsTable, chunk.IsTable ? 1 : 0),
         ];
         AddFilterFields(document, record.Metadata);
+        if (chunk.Embedding is { } embedding)
+        {
+            document.Add(new BinaryDocValuesField(IndexFields.Vector, new Lucene.Net.Util.BytesRef(VectorCodec.Encode(embedding))));
+            document.Add(new StringField(IndexFields.EmbeddedTextHash, Embeddings.EmbeddingText.Hash(record, chunk), Field.Store.NO));
+        }
         return document;
     }
 

@@ -1,11 +1,11 @@
 using KnowledgeBase.Core.Indexing;
-using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>
-/// Ranked passages for a query and filters: BM25 over the candidates, superseded editions at half score so the
+/// Ranked passages for a query and filters: BM25, dense or both fused over the candidates, superseded editions at half score so the
 /// edition in force comes first, at most <see cref="PassagesPerDocument"/> passages of a document before others get
 /// their turn, and facets counting the documents among the best <see cref="FacetWindow"/> passages.
 /// </summary>
@@ -15,33 +15,72 @@ internal static class PassageRanker
     private const float SupersededWeight = 0.5f;
     private const int PassagesPerDocument = 3;
 
-    public static SearchResults Search(
-        IndexSearcher searcher, IndexCatalog catalog, SearchRequest request, Analyzer queryAnalyzer, Analyzer indexAnalyzer)
+    public static SearchResults Search(IndexSearcher searcher, IndexCatalog catalog, SearchRequest request, Retrieval retrieval)
     {
         var filters = request.Filters;
-        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, queryAnalyzer, filters.Languages);
+        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, retrieval.QueryAnalyzer, filters.Languages);
         var (only, excluded) = StatusRestriction(filters, catalog.Editions);
-        foreach (var clause in FilterQueryBuilder.Build(filters, only, excluded))
+        var filterClauses = FilterQueryBuilder.Build(filters, only, excluded);
+        foreach (var clause in filterClauses)
         {
             query.Add(clause);
         }
-        var candidates = searcher.Search(query, Math.Max(FacetWindow, (request.Skip + request.Top) * 3));
-        var documentIds = candidates.ScoreDocs.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
+        var depth = Math.Max(FacetWindow, (request.Skip + request.Top) * 3);
+        var mode = request.Mode ?? SearchMode.Bm25;
+        var totalHits = 0;
+        IReadOnlyList<ScoreDoc> keyword = [];
+        if (mode != SearchMode.Dense)
+        {
+            if (request.ExpandQuery)
+            {
+                QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
+            }
+            var top = searcher.Search(query, depth);
+            (keyword, totalHits) = (top.ScoreDocs, top.TotalHits);
+        }
+        IReadOnlyList<ScoreDoc> dense = [];
+        if (mode != SearchMode.Bm25 && retrieval.QueryVector is { } vector)
+        {
+            dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
+        }
+        var candidates = mode switch
+        {
+            SearchMode.Bm25 => keyword,
+            SearchMode.Dense => dense,
+            _ => ScoreFusion.Fuse(keyword, dense, retrieval.Options),
+        };
+        var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
         var superseded = catalog.Editions.SupersededDocuments();
-        var snippets = new SnippetBuilder(textQuery, indexAnalyzer);
-        var ranked = candidates.ScoreDocs
+        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
+        var ranked = candidates
             .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
             .OrderByDescending(h => h.Score)
             .ToList();
-        var hits = Diversify(ranked, h => h.DocumentId)
+        var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
+        var hits = ordered
             .Skip(request.Skip)
             .Take(request.Top)
             .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
             .ToList();
-        return new SearchResults(request.Query, candidates.TotalHits, hits)
+        return new SearchResults(request.Query, mode == SearchMode.Bm25 ? totalHits : candidates.Count, hits)
         {
             Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
         };
+    }
+
+    /// <summary>The filters as a query of their own for the dense scan: chunks only, plus each filter clause.</summary>
+    private static BooleanQuery? Restriction(IReadOnlyList<BooleanClause> filterClauses)
+    {
+        if (filterClauses.Count == 0)
+        {
+            return null;
+        }
+        var restriction = new BooleanQuery { { new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind)), Occur.MUST } };
+        foreach (var clause in filterClauses)
+        {
+            restriction.Add(clause);
+        }
+        return restriction;
     }
 
     /// <summary>

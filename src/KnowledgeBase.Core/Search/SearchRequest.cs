@@ -7,4 +7,10 @@ public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0)
 
     /// <summary>Null takes the configured default mode.</summary>
     public SearchMode? Mode { get; init; }
+
+    /// <summary>Only the best passage of each document: for "which text covers this?" questions.</summary>
+    public bool GroupByDocument { get; init; }
+
+    /// <summary>Adds terms from the best keyword passages to the query (pseudo-relevance feedback, RM3-style).</summary>
+    public bool ExpandQuery { get; init; }
 }

@@ -1,16 +1,52 @@
+using KnowledgeBase.Core.Configuration;
+using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
 
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>
-/// The one entry point for searching, used by every host: BM25 today; dense and hybrid retrieval are added here.
-/// Hosts get it from dependency injection so its dependencies can grow without touching them.
+/// The one entry point for searching, used by every host: BM25, dense or hybrid as the request or the configuration
+/// asks. A request that names no mode falls back to BM25 when dense retrieval is not possible; one that names
+/// dense or hybrid gets a clear error instead.
 /// </summary>
-public sealed class SearchService(KeywordIndex keywords)
+public sealed class SearchService(KeywordIndex keywords, SearchOptions options, PassageEmbedder? embedder = null)
 {
-    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    public SearchOptions Options => options;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(keywords.Search(request));
+        var mode = request.Mode ?? options.DefaultMode;
+        if (mode != SearchMode.Bm25 && DenseUnavailable() is { } reason)
+        {
+            if (request.Mode is not null)
+            {
+                throw reason;
+            }
+            mode = SearchMode.Bm25;
+        }
+        var vector = mode == SearchMode.Bm25 ? null : await embedder!.EmbedQueryAsync(request.Query, cancellationToken);
+        return keywords.Search(request with { Mode = mode }, vector, options);
+    }
+
+    /// <summary>Why dense retrieval cannot run on this index with this configuration, or null when it can.</summary>
+    public Exception? DenseUnavailable()
+    {
+        if (embedder is null)
+        {
+            return new ConfigurationException(
+                "Embeddings:Provider: dense and hybrid search need an embedding model (builtin, onnx or openai); or search in bm25 mode");
+        }
+        string configured;
+        try
+        {
+            configured = embedder.ModelId;
+        }
+        catch (ConfigurationException ex)
+        {
+            return ex;
+        }
+        var indexModel = keywords.EmbeddingModel;
+        return indexModel == configured ? null : new EmbeddingModelMismatchException(keywords.Path, indexModel, configured);
     }
 }

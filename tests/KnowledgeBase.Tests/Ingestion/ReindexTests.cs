@@ -12,7 +12,7 @@ public sealed class ReindexTests : IDisposable
     private readonly TempFolder _temp = new();
 
     [Fact]
-    public void Reindex_WithSmallerChunks_RebuildsFromStoredTextWithoutTheFile()
+    public async Task Reindex_WithSmallerChunks_RebuildsFromStoredTextWithoutTheFile()
     {
         var indexPath = _temp.Combine("index");
         var copy = _temp.Copy(TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"), "sp800-150.pdf");
@@ -21,8 +21,8 @@ public sealed class ReindexTests : IDisposable
         using var index = KeywordIndex.OpenForWriting(indexPath);
         var before = index.ListDocuments().Single();
 
-        var count = new Reindexer(new StructureChunker(new ChunkingOptions { MaxTokens = 120, MinTokens = 30 }), new LanguageDetector())
-            .Run(index, null, CancellationToken.None);
+        var count = await new Reindexer(new StructureChunker(new ChunkingOptions { MaxTokens = 120, MinTokens = 30 }), new LanguageDetector())
+            .RunAsync(index, rebuildEmbeddings: false, null, CancellationToken.None);
 
         var after = index.ListDocuments().Single();
         Assert.Equal(1, count);

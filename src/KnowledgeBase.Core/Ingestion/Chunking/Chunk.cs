@@ -27,4 +27,7 @@ public sealed record Chunk
 
     /// <summary>ISO 639-1 code of the chunk's language, set by the pipeline; null when it could not be told.</summary>
     public string? Language { get; init; }
+
+    /// <summary>The passage's embedding (unit length), set by the embed step when a model is configured.</summary>
+    public float[]? Embedding { get; init; }
 }

@@ -11,5 +11,5 @@ public interface IIngestionStep
     bool IsExclusive { get; }
 
     /// <summary>Does the step's work; throws <see cref="DocumentRejectedException"/> when the file cannot go on.</summary>
-    void Execute(IngestionContext context, CancellationToken cancellationToken);
+    ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken);
 }

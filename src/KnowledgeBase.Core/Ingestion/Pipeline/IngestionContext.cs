@@ -25,6 +25,12 @@ public sealed class IngestionContext(SourceFile file)
 
     public string? Language { get; set; }
 
+    /// <summary>The model that embedded <see cref="Chunks"/>; null when they carry no vectors.</summary>
+    public string? EmbeddingModel { get; set; }
+
+    /// <summary>The document's title: from its metadata, else from the parser, else the file name.</summary>
+    public string Title => Metadata.Title ?? Extracted?.Title ?? System.IO.Path.GetFileNameWithoutExtension(File.Path);
+
     /// <summary>Set by a step that finishes the file early (unchanged, duplicate) or by the index step.</summary>
     public IngestionOutcome? Outcome { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowledgeBase.Core.Documents.Languages;
+using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
@@ -8,10 +9,12 @@ using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
 
 /// <summary>
-/// Drives files through the steps read → extract → chunk → describe → index, parsing on every core while index commits
-/// happen one at a time. A file that fails is reported with its reason and never stops the others.
+/// Drives files through the steps read → extract → chunk → describe → embed → index, parsing and embedding on every
+/// core while index commits happen one at a time. A file that fails is reported with its reason and never stops the
+/// others. Without an embedding model the embed step is left out and the index holds no vectors.
 /// </summary>
-public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chunker, LanguageDetector languages, TimeProvider time)
+public sealed class IngestionRunner(
+    ParserRegistry parsers, StructureChunker chunker, LanguageDetector languages, TimeProvider time, PassageEmbedder? embedder = null)
 {
     public async Task<IngestionSummary> RunAsync(
         KeywordIndex index,
@@ -20,15 +23,15 @@ public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chu
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var catalog = new IngestionCatalog(index.ListDocuments());
-        IIngestionStep[] steps =
-        [
-            new ReadStep(catalog),
-            new ExtractStep(parsers),
-            new ChunkStep(chunker),
-            new DescribeStep(languages),
-            new IndexStep(index, catalog, time),
-        ];
+        var documents = index.ListDocuments();
+        CheckEmbeddingModel(index, documents.Count);
+        var catalog = new IngestionCatalog(documents);
+        List<IIngestionStep> steps = [new ReadStep(catalog), new ExtractStep(parsers), new ChunkStep(chunker), new DescribeStep(languages)];
+        if (embedder is not null)
+        {
+            steps.Add(new EmbedStep(embedder, index));
+        }
+        steps.Add(new IndexStep(index, catalog, time));
         using var exclusive = new SemaphoreSlim(1, 1);
         var outcomes = new IngestionOutcome[files.Count];
         var options = new ParallelOptions
@@ -38,10 +41,22 @@ public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chu
         };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
         {
-            outcomes[i] = await RunFileAsync(files[i], steps, exclusive, token);
+            outcomes[i] = await RunFileAsync(files[i], [.. steps], exclusive, token);
             progress?.Report(outcomes[i]);
         });
         return new IngestionSummary(outcomes, stopwatch.Elapsed);
+    }
+
+    /// <summary>Every vector in an index comes from one model: new documents must be embedded by the index's own.</summary>
+    private void CheckEmbeddingModel(KeywordIndex index, int documentCount)
+    {
+        var indexModel = index.EmbeddingModel;
+        var configured = embedder?.ModelId;
+        var compatible = indexModel == configured || (indexModel is null && documentCount == 0);
+        if (!compatible)
+        {
+            throw new EmbeddingModelMismatchException(index.Path, indexModel, configured);
+        }
     }
 
     private static async Task<IngestionOutcome> RunFileAsync(
@@ -60,7 +75,7 @@ public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chu
             }
             try
             {
-                step.Execute(context, cancellationToken);
+                await step.ExecuteAsync(context, cancellationToken);
             }
             catch (DocumentRejectedException ex)
             {

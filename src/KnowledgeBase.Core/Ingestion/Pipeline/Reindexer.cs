@@ -1,4 +1,5 @@
 using KnowledgeBase.Core.Documents.Languages;
+using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
@@ -6,15 +7,25 @@ using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
 
 /// <summary>
-/// Re-chunks and re-describes every document from the extracted text stored in the index, without the original
-/// files or parsing: what a change of chunking or metadata rules needs. Ids and sources stay the same.
+/// Re-chunks, re-describes and re-embeds every document from the extracted text stored in the index, without the
+/// original files or parsing: what a change of chunking rules, metadata rules or embedding model needs. Ids and
+/// sources stay the same, and everything is committed at once, so a crash half-way leaves the old index intact.
 /// </summary>
-public sealed class Reindexer(StructureChunker chunker, LanguageDetector languages)
+public sealed class Reindexer(StructureChunker chunker, LanguageDetector languages, PassageEmbedder? embedder = null)
 {
-    public int Run(KeywordIndex index, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="rebuildEmbeddings">
+    /// Embed with the configured model even when the index was embedded with another one (or with none).
+    /// Without it, vectors are kept in step with the index's own model, and a different configured model is an error.
+    /// </param>
+    public async Task<int> RunAsync(KeywordIndex index, bool rebuildEmbeddings, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var steps = new IIngestionStep[] { new ChunkStep(chunker), new DescribeStep(languages) };
-        var count = 0;
+        var embed = ChooseEmbedder(index, rebuildEmbeddings);
+        var steps = new List<IIngestionStep> { new ChunkStep(chunker), new DescribeStep(languages) };
+        if (embed is not null)
+        {
+            steps.Add(new EmbedStep(embed, index));
+        }
+        var documents = new List<(Documents.DocumentRecord, Documents.ExtractedDocument, IReadOnlyList<Chunk>)>();
         foreach (var record in index.ListDocuments())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -25,19 +36,33 @@ public sealed class Reindexer(StructureChunker chunker, LanguageDetector languag
             var context = new IngestionContext(new SourceFile(record.Source, record.Source)) { Extracted = extracted };
             foreach (var step in steps)
             {
-                step.Execute(context, cancellationToken);
+                await step.ExecuteAsync(context, cancellationToken);
             }
-            index.Replace(record with
+            documents.Add((record with
             {
-                Title = context.Metadata.Title ?? extracted.Title ?? record.Title,
+                Title = context.Title,
                 ChunkCount = context.Chunks.Count,
                 Metadata = context.Metadata,
                 Language = context.Language,
                 Warnings = [.. extracted.Warnings, .. context.MetadataWarnings],
-            }, extracted, context.Chunks);
+            }, extracted, context.Chunks));
             progress?.Report(record.Source);
-            count++;
         }
-        return count;
+        index.ReplaceAll(documents, embed?.ModelId);
+        return documents.Count;
+    }
+
+    private PassageEmbedder? ChooseEmbedder(KeywordIndex index, bool rebuildEmbeddings)
+    {
+        if (rebuildEmbeddings)
+        {
+            return embedder ?? throw new IndexUnavailableException(
+                "--embeddings needs an embedding model: set Embeddings:Provider to builtin, onnx or openai");
+        }
+        if (index.EmbeddingModel is null)
+        {
+            return null;
+        }
+        return index.EmbeddingModel == embedder?.ModelId ? embedder : throw new EmbeddingModelMismatchException(index.Path, index.EmbeddingModel, embedder?.ModelId);
     }
 }

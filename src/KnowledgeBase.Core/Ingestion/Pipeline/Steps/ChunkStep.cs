@@ -12,7 +12,7 @@ internal sealed class ChunkStep(StructureChunker chunker) : IIngestionStep
 
     public bool IsExclusive => false;
 
-    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    public ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         var extracted = context.Extracted!;
         var chunks = chunker.Chunk(extracted);
@@ -20,5 +20,6 @@ internal sealed class ChunkStep(StructureChunker chunker) : IIngestionStep
         [
             new Chunk { Ordinal = 0, Text = "", Start = 0, End = 0, PageStart = 1, PageEnd = Math.Max(1, extracted.PageCount) },
         ];
+        return ValueTask.CompletedTask;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class DescribeStep(LanguageDetector languages) : IIngestionStep
 
     public bool IsExclusive => false;
 
-    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    public ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         var extracted = context.Extracted!;
         var fileName = Path.GetFileName(context.File.Path);
@@ -41,5 +41,6 @@ internal sealed class DescribeStep(LanguageDetector languages) : IIngestionStep
         context.Chunks = context.Chunks
             .Select(c => c with { Language = c.Text.Length >= MinCharsToDetect ? languages.Detect(c.Text) ?? language : language })
             .ToList();
+        return ValueTask.CompletedTask;
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ExtractStep(ParserRegistry parsers) : IIngestionStep
 
     public bool IsExclusive => false;
 
-    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    public ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         var extracted = parsers.Parse(context.Content, context.File.Path, cancellationToken);
         if (string.IsNullOrWhiteSpace(extracted.Text) && !extracted.Pages.Any(p => p.IsImageOnly))
@@ -17,5 +17,6 @@ internal sealed class ExtractStep(ParserRegistry parsers) : IIngestionStep
             throw new DocumentRejectedException("no text could be extracted");
         }
         context.Extracted = extracted;
+        return ValueTask.CompletedTask;
     }
 }

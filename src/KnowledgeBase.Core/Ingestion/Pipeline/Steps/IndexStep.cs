@@ -12,13 +12,13 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
 
     public bool IsExclusive => true;
 
-    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    public ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         // Checked again here: two copies of one file may have been parsed side by side.
         if (catalog.Check(context.File, context.ContentHash) is { } early)
         {
             context.Outcome = early;
-            return;
+            return ValueTask.CompletedTask;
         }
         var extracted = context.Extracted!;
         var replaces = catalog.HasSource(context.File.Source);
@@ -28,12 +28,13 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
         context.Outcome = new IngestionOutcome(context.File,
             replaces ? IngestionStatus.Replaced : IngestionStatus.Indexed,
             record.Id, record.PageCount, record.ChunkCount, Warnings: record.Warnings);
+        return ValueTask.CompletedTask;
     }
 
     private DocumentRecord BuildRecord(IngestionContext context, ExtractedDocument extracted)
     {
         var fileName = Path.GetFileName(context.File.Path);
-        var title = context.Metadata.Title ?? extracted.Title ?? Path.GetFileNameWithoutExtension(fileName);
+        var title = context.Title;
         return new DocumentRecord
         {
             Id = context.DocumentId,
@@ -50,6 +51,7 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
             Warnings = [.. extracted.Warnings, .. context.MetadataWarnings],
             Metadata = context.Metadata,
             Language = context.Language,
+            EmbeddingModel = context.EmbeddingModel,
         };
     }
 }

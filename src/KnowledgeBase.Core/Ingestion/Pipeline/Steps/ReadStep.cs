@@ -10,7 +10,7 @@ internal sealed class ReadStep(IngestionCatalog catalog) : IIngestionStep
 
     public bool IsExclusive => false;
 
-    public void Execute(IngestionContext context, CancellationToken cancellationToken)
+    public ValueTask ExecuteAsync(IngestionContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -23,6 +23,7 @@ internal sealed class ReadStep(IngestionCatalog catalog) : IIngestionStep
         context.ContentHash = Convert.ToHexStringLower(SHA256.HashData(context.Content.Span));
         context.DocumentId = DocumentIdFor(context.File.Source, context.ContentHash);
         context.Outcome = catalog.Check(context.File, context.ContentHash);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>16 hex chars of SHA-256 over source and content: the same file always gets the same id.</summary>

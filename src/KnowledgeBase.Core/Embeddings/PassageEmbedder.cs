@@ -1,0 +1,57 @@
+using Microsoft.Extensions.AI;
+
+namespace KnowledgeBase.Core.Embeddings;
+
+/// <summary>
+/// The configured embedding model as the rest of the code uses it: passages in batches, one query at a time, and a
+/// model id that the index records so vectors of two models are never compared. The model is loaded on first use,
+/// so a keyword search never pays for it.
+/// </summary>
+public sealed class PassageEmbedder
+{
+    private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _generator;
+    private readonly int _batchSize;
+
+    public PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options)
+        : this(() => generator, options)
+    {
+    }
+
+    public PassageEmbedder(Func<IEmbeddingGenerator<string, Embedding<float>>> load, EmbeddingOptions options)
+    {
+        _generator = new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(load);
+        _batchSize = Math.Max(1, options.BatchSize);
+    }
+
+    /// <summary>"provider:model:dimensions", e.g. "builtin:use-lite-en-0.2.0:512".</summary>
+    public string ModelId => Describe(_generator.Value);
+
+    public async Task<float[][]> EmbedPassagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var vectors = new float[texts.Count][];
+        for (var start = 0; start < texts.Count; start += _batchSize)
+        {
+            var batch = texts.Skip(start).Take(_batchSize).ToList();
+            var embeddings = await _generator.Value.GenerateAsync(batch, EmbeddingInput.Passage(), cancellationToken);
+            for (var i = 0; i < embeddings.Count; i++)
+            {
+                vectors[start + i] = embeddings[i].Vector.ToArray();
+            }
+        }
+        return vectors;
+    }
+
+    public async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken)
+    {
+        var embeddings = await _generator.Value.GenerateAsync([text], EmbeddingInput.Query(), cancellationToken);
+        return embeddings[0].Vector.ToArray();
+    }
+
+    private static string Describe(IEmbeddingGenerator<string, Embedding<float>> generator)
+    {
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        var provider = metadata?.ProviderName ?? generator.GetType().Name;
+        var model = metadata?.DefaultModelId ?? "default";
+        return metadata?.DefaultModelDimensions is { } dimensions ? $"{provider}:{model}:{dimensions}" : $"{provider}:{model}";
+    }
+}

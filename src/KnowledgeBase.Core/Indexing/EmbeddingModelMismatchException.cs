@@ -1,0 +1,17 @@
+namespace KnowledgeBase.Core.Indexing;
+
+/// <summary>The index holds vectors of one embedding model and was asked to work with another.</summary>
+public sealed class EmbeddingModelMismatchException(string indexPath, string? indexModel, string? configuredModel)
+    : IndexUnavailableException(Describe(indexPath, indexModel, configuredModel))
+{
+    public string? IndexModel { get; } = indexModel;
+
+    public string? ConfiguredModel { get; } = configuredModel;
+
+    private static string Describe(string indexPath, string? indexModel, string? configuredModel) => (indexModel, configuredModel) switch
+    {
+        (null, _) => $"the index at {indexPath} holds no vectors; run `kb reindex --embeddings` to embed it with {configuredModel}",
+        (_, null) => $"the index at {indexPath} was embedded with {indexModel}, but no embedding model is configured (Embeddings:Provider); configure it, or run `kb reindex --embeddings` with the one you want",
+        _ => $"the index at {indexPath} was embedded with {indexModel}, but {configuredModel} is configured; run `kb reindex --embeddings` to rebuild its vectors with the new model",
+    };
+}

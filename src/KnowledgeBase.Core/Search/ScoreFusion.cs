@@ -1,0 +1,54 @@
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>
+/// Merges a keyword and a dense ranking of the same chunks into one, best first. A chunk found by only one list
+/// gets nothing from the other.
+/// </summary>
+internal static class ScoreFusion
+{
+    public static IReadOnlyList<ScoreDoc> Fuse(IReadOnlyList<ScoreDoc> keyword, IReadOnlyList<ScoreDoc> dense, SearchOptions options) =>
+        options.Fusion == FusionMethod.Rrf ? Reciprocal(keyword, dense, options.RrfK) : Blend(keyword, dense, options.DenseWeight);
+
+    public static IReadOnlyList<ScoreDoc> Reciprocal(IReadOnlyList<ScoreDoc> keyword, IReadOnlyList<ScoreDoc> dense, int k)
+    {
+        var fused = new Dictionary<int, float>();
+        foreach (var list in new[] { keyword, dense })
+        {
+            for (var rank = 0; rank < list.Count; rank++)
+            {
+                fused[list[rank].Doc] = fused.GetValueOrDefault(list[rank].Doc) + 1f / (k + rank + 1);
+            }
+        }
+        return Sorted(fused);
+    }
+
+    public static IReadOnlyList<ScoreDoc> Blend(IReadOnlyList<ScoreDoc> keyword, IReadOnlyList<ScoreDoc> dense, float denseWeight)
+    {
+        var fused = new Dictionary<int, float>();
+        void Add(IReadOnlyList<ScoreDoc> list, float weight)
+        {
+            if (list.Count == 0)
+            {
+                return;
+            }
+            var max = list.Max(d => d.Score);
+            var min = list.Min(d => d.Score);
+            var range = max - min;
+            foreach (var hit in list)
+            {
+                // A list whose scores are all equal gives every member full credit.
+                var normalised = range > 0 ? (hit.Score - min) / range : 1f;
+                fused[hit.Doc] = fused.GetValueOrDefault(hit.Doc) + weight * normalised;
+            }
+        }
+        Add(keyword, 1 - denseWeight);
+        Add(dense, denseWeight);
+        return Sorted(fused);
+    }
+
+    // Ties keep the lower doc first, so the same index and query always give the same order.
+    private static List<ScoreDoc> Sorted(Dictionary<int, float> fused) =>
+        fused.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => new ScoreDoc(p.Key, p.Value)).ToList();
+}
