@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
   apt-get update -q && apt-get install -y -q fonts-dejavu-core
 fi
+tools/fetch-model.sh || exit 1  # the embedding tests need the built-in model in models/use-lite
 dotnet restore KnowledgeBase.sln || exit 1
 dotnet build KnowledgeBase.sln --no-restore -c Release -nologo || exit 1
 log=$(mktemp)
