@@ -217,6 +217,14 @@ public sealed class KeywordIndex : IDisposable
         }
     }
 
+    /// <summary>How many live chunks carry a vector.</summary>
+    public int CountVectors() => WithSearcher(searcher => searcher.IndexReader.Leaves.Sum(leaf =>
+    {
+        var withVectors = leaf.AtomicReader.GetDocsWithField(IndexFields.Vector);
+        var live = leaf.AtomicReader.LiveDocs;
+        return withVectors is null ? 0 : Enumerable.Range(0, leaf.AtomicReader.MaxDoc).Count(doc => withVectors.Get(doc) && (live is null || live.Get(doc)));
+    }), 0);
+
     /// <summary>Stored vectors of passages embedded before, by the hash of their embedded text.</summary>
     public IReadOnlyDictionary<string, float[]> FindEmbeddings(IReadOnlyList<string> textHashes) => WithSearcher(searcher =>
     {
