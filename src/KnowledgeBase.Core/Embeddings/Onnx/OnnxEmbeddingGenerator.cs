@@ -1,0 +1,181 @@
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+
+namespace KnowledgeBase.Core.Embeddings.Onnx;
+
+/// <summary>
+/// Embeds text with a sentence-transformers model exported to ONNX (all-MiniLM, bge-small, multilingual-e5, bge-m3),
+/// run in process by ONNX Runtime on the CPU.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private const string SentenceEmbedding = "sentence_embedding";
+
+    private readonly InferenceSession _session;
+    private readonly ModelTokenizer _tokenizer;
+    private readonly EmbeddingOptions _options;
+    private readonly string _output;
+    private readonly bool _declaresTokenTypes;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string modelId)
+    {
+        _session = session;
+        _tokenizer = tokenizer;
+        _options = options;
+        _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+        _output = session.OutputMetadata.ContainsKey(SentenceEmbedding) ? SentenceEmbedding
+            : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
+            : session.OutputNames[0];
+        var width = session.OutputMetadata[_output].Dimensions[^1];
+        _metadata = new EmbeddingGeneratorMetadata(
+            "onnx", defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
+    }
+
+    /// <summary>Opens model.onnx and its tokenizer from <see cref="EmbeddingOptions.ModelPath"/>.</summary>
+    /// <exception cref="InvalidOperationException">A setting is missing or wrong; the message starts with its key.</exception>
+    public static OnnxEmbeddingGenerator Load(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = options.ModelPath;
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new InvalidOperationException("Embeddings:ModelPath: required when Embeddings:Provider is onnx.");
+        }
+        folder = Path.GetFullPath(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"Embeddings:ModelPath: folder {folder} does not exist.");
+        }
+        Validate(options);
+
+        // Hugging Face repositories keep the export in onnx/ beside the tokenizer files at the top.
+        var model = new[] { Path.Combine(folder, "model.onnx"), Path.Combine(folder, "onnx", "model.onnx") }
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"Embeddings:ModelPath: no model.onnx in {folder}.");
+        var tokenizer = ModelTokenizer.Load(folder);
+
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(model);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidOperationException($"Embeddings:ModelPath: ONNX Runtime cannot load {model}: {e.Message}", e);
+        }
+
+        if (!session.InputMetadata.ContainsKey("input_ids") || !session.InputMetadata.ContainsKey("attention_mask"))
+        {
+            var inputs = string.Join(", ", session.InputMetadata.Keys);
+            session.Dispose();
+            throw new InvalidOperationException(
+                $"Embeddings:ModelPath: {model} takes ({inputs}), not input_ids and attention_mask; is it a sentence-transformers export?");
+        }
+
+        var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
+        return new OnnxEmbeddingGenerator(session, tokenizer, options, modelId);
+    }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var prefix = EmbeddingInput.IsQuery(options) ? _options.QueryPrefix : _options.PassagePrefix;
+        var dimensions = options?.Dimensions ?? _options.Dimensions;
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var batch in values.Select(v => prefix + v).Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var vector in Run(batch))
+            {
+                result.Add(new Embedding<float>(Pooling.Finish(vector, dimensions, _options.Normalize))
+                {
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    ModelId = _metadata.DefaultModelId,
+                });
+            }
+        }
+        return Task.FromResult(result);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>One forward pass over a batch padded to its longest input.</summary>
+    private List<float[]> Run(string[] texts)
+    {
+        var encoded = texts.Select(t => _tokenizer.Encode(t, _options.MaxTokens)).ToArray();
+        var length = encoded.Max(e => e.Length);
+        var ids = new long[texts.Length * length];
+        var mask = new long[ids.Length];
+        Array.Fill(ids, _tokenizer.PadId);
+        for (var row = 0; row < encoded.Length; row++)
+        {
+            encoded[row].CopyTo(ids, row * length);
+            mask.AsSpan(row * length, encoded[row].Length).Fill(1);
+        }
+
+        long[] shape = [texts.Length, length];
+        var names = new List<string> { "input_ids", "attention_mask" };
+        using var idValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typeValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
+        var values = new List<OrtValue> { idValue, maskValue };
+        if (_declaresTokenTypes)
+        {
+            names.Add("token_type_ids");
+            values.Add(typeValue);
+        }
+
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, names, values, [_output]);
+        var output = outputs[0];
+        var data = output.GetTensorDataAsSpan<float>();
+        var outShape = output.GetTensorTypeAndShape().Shape;
+        var width = (int)outShape[^1];
+
+        var vectors = new List<float[]>(texts.Length);
+        for (var row = 0; row < texts.Length; row++)
+        {
+            vectors.Add(outShape.Length == 2
+                ? data.Slice(row * width, width).ToArray()
+                : Pool(data.Slice(row * length * width, length * width), mask.AsSpan(row * length, length), width));
+        }
+        return vectors;
+    }
+
+    private float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width) =>
+        IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
+
+    private static bool IsCls(string pooling) => string.Equals(pooling, "cls", StringComparison.OrdinalIgnoreCase);
+
+    private static void Validate(EmbeddingOptions options)
+    {
+        if (!IsCls(options.Pooling) && !string.Equals(options.Pooling, "mean", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Embeddings:Pooling: '{options.Pooling}' is neither 'mean' nor 'cls'.");
+        }
+        if (options.BatchSize < 1)
+        {
+            throw new InvalidOperationException($"Embeddings:BatchSize: {options.BatchSize} is below 1.");
+        }
+        if (options.MaxTokens < 3)
+        {
+            throw new InvalidOperationException(
+                $"Embeddings:MaxTokens: {options.MaxTokens} leaves no room for text between the start and end tokens.");
+        }
+        if (options.Dimensions is < 1)
+        {
+            throw new InvalidOperationException($"Embeddings:Dimensions: {options.Dimensions} is below 1.");
+        }
+    }
+}
