@@ -126,25 +126,38 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         long[] shape = [texts.Length, length];
         var names = new List<string> { "input_ids", "attention_mask" };
-        using var idValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typeValue = OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape);
-        var values = new List<OrtValue> { idValue, maskValue };
+        var values = new List<OrtValue>
+        {
+            OrtValue.CreateTensorValueFromMemory(ids, shape),
+            OrtValue.CreateTensorValueFromMemory(mask, shape),
+        };
         if (_declaresTokenTypes)
         {
+            // One sentence per input: every token belongs to segment 0.
             names.Add("token_type_ids");
-            values.Add(typeValue);
+            values.Add(OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape));
         }
 
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, names, values, [_output]);
-        var output = outputs[0];
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, names, values, [_output]);
+            return Vectors(outputs[0], mask, texts.Length, length);
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
+    }
+
+    private List<float[]> Vectors(OrtValue output, long[] mask, int rows, int length)
+    {
         var data = output.GetTensorDataAsSpan<float>();
         var outShape = output.GetTensorTypeAndShape().Shape;
         var width = (int)outShape[^1];
 
-        var vectors = new List<float[]>(texts.Length);
-        for (var row = 0; row < texts.Length; row++)
+        var vectors = new List<float[]>(rows);
+        for (var row = 0; row < rows; row++)
         {
             vectors.Add(outShape.Length == 2
                 ? data.Slice(row * width, width).ToArray()

@@ -45,8 +45,13 @@ internal sealed class FakeEmbeddingServer : IDisposable
             .Select(j => text.Length + (j * 0.5f) + (text.Sum(c => c * (j + 1)) % 97 / 10f))
             .ToArray();
 
+    /// <summary>Stops listening; safe to call twice, since a test may close the server early.</summary>
     public void Dispose()
     {
+        if (!_listener.IsListening)
+        {
+            return;
+        }
         _listener.Stop();
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));

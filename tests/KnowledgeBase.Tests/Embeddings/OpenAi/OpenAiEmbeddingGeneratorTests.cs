@@ -99,6 +99,23 @@ public sealed class OpenAiEmbeddingGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_server_is_retried_then_reported_as_no_answer()
+    {
+        var closed = _server.Endpoint;
+        _server.Dispose();
+        using var generator = OpenAiEmbeddingGenerator.Create(
+            new EmbeddingOptions { Endpoint = closed, Model = "m", ApiKey = Key, MaxRetries = 2 },
+            httpClient: null,
+            retryDelay: TimeSpan.FromMilliseconds(10));
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => generator.GenerateAsync(["anyone there?"]));
+
+        Assert.Contains(closed, error.Message);
+        Assert.Contains("2 attempts", error.Message);
+        Assert.Contains("no answer", error.Message);
+    }
+
+    [Fact]
     public async Task A_400_is_not_retried()
     {
         _server.FailNext(400);
