@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace KnowledgeBase.Core.Embeddings.Onnx;
 
@@ -24,9 +25,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _tokenizer = tokenizer;
         _options = options;
         _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
-        _output = session.OutputMetadata.ContainsKey(SentenceEmbedding) ? SentenceEmbedding
-            : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
-            : session.OutputNames[0];
+        _output = OutputName(session);
         var width = session.OutputMetadata[_output].Dimensions[^1];
         _metadata = new EmbeddingGeneratorMetadata(
             "onnx", defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
@@ -65,6 +64,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             throw new InvalidOperationException($"Embeddings:ModelPath: ONNX Runtime cannot load {model}: {e.Message}", e);
         }
 
+        var output = OutputName(session);
+        if (session.OutputMetadata[output].ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
+        {
+            session.Dispose();
+            throw new InvalidOperationException(
+                $"Embeddings:ModelPath: {model} output '{output}' is not float or float16.");
+        }
         if (!session.InputMetadata.ContainsKey("input_ids") || !session.InputMetadata.ContainsKey("attention_mask"))
         {
             var inputs = string.Join(", ", session.InputMetadata.Keys);
@@ -152,7 +158,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     private List<float[]> Vectors(OrtValue output, long[] mask, int rows, int length)
     {
-        var data = output.GetTensorDataAsSpan<float>();
+        ReadOnlySpan<float> data = output.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float16
+            ? Widen(output.GetTensorDataAsSpan<Float16>())
+            : output.GetTensorDataAsSpan<float>();
         var outShape = output.GetTensorTypeAndShape().Shape;
         var width = (int)outShape[^1];
 
@@ -166,8 +174,25 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return vectors;
     }
 
+    /// <summary>fp16 exports answer in half precision; pooling and the index work in single precision.</summary>
+    private static float[] Widen(ReadOnlySpan<Float16> half)
+    {
+        var wide = new float[half.Length];
+        for (var i = 0; i < half.Length; i++)
+        {
+            wide[i] = half[i].ToFloat();
+        }
+        return wide;
+    }
+
     private float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width) =>
         IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
+
+    /// <summary>A pooled sentence_embedding wins; else the per-token last_hidden_state; else whatever comes first.</summary>
+    private static string OutputName(InferenceSession session) =>
+        session.OutputMetadata.ContainsKey(SentenceEmbedding) ? SentenceEmbedding
+        : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
+        : session.OutputNames[0];
 
     private static bool IsCls(string pooling) => string.Equals(pooling, "cls", StringComparison.OrdinalIgnoreCase);
 

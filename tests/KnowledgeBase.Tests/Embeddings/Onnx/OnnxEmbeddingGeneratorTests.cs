@@ -117,6 +117,18 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_half_precision_output_is_widened_to_float()
+    {
+        using var generator = Load(new EmbeddingOptions { Normalize = false }, halfPrecision: true);
+
+        var vector = (await generator.GenerateAsync(["gamma"]))[0].Vector;
+
+        // float16 keeps about three decimal digits.
+        var expected = MeanOf("[CLS]", "gamma", "[SEP]");
+        Assert.All(expected.Zip(vector.ToArray()), p => Assert.True(Math.Abs(p.First - p.Second) < 5e-3f, $"{p}"));
+    }
+
+    [Fact]
     public void Metadata_names_the_provider_the_folder_and_the_output_width()
     {
         using var generator = Load(new EmbeddingOptions());
@@ -166,14 +178,15 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         Assert.StartsWith("Embeddings:Pooling:", pooling.Message);
     }
 
-    private OnnxEmbeddingGenerator Load(EmbeddingOptions options, bool withTokenTypes = false, bool sentenceOutput = false)
+    private OnnxEmbeddingGenerator Load(
+        EmbeddingOptions options, bool withTokenTypes = false, bool sentenceOutput = false, bool halfPrecision = false)
     {
         // Written once per test: a second generator in the same test loads the same files.
         var folder = _temp.Combine("tiny-model");
         if (!Directory.Exists(folder))
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllBytes(Path.Combine(folder, "model.onnx"), TinyOnnxModel.Build(_table, withTokenTypes, sentenceOutput));
+            File.WriteAllBytes(Path.Combine(folder, "model.onnx"), TinyOnnxModel.Build(_table, withTokenTypes, sentenceOutput, halfPrecision));
             File.WriteAllLines(Path.Combine(folder, "vocab.txt"), Vocabulary);
         }
         options.ModelPath = folder;

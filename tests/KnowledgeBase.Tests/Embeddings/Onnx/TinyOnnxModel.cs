@@ -8,6 +8,7 @@ namespace KnowledgeBase.Tests.Embeddings.Onnx;
 internal static class TinyOnnxModel
 {
     private const int Float = 1;
+    private const int Half = 10;
     private const int Int64 = 7;
 
     /// <summary>The row for token <paramref name="id"/>: distinct, non-zero, not a multiple of another row.</summary>
@@ -19,11 +20,13 @@ internal static class TinyOnnxModel
 
     /// <param name="withTokenTypes">Declare a token_type_ids input (unused by the graph, but ONNX Runtime demands it be fed).</param>
     /// <param name="sentenceOutput">Also output sentence_embedding = mean of all token rows, as pooled exports do.</param>
-    public static byte[] Build(float[][] table, bool withTokenTypes = false, bool sentenceOutput = false)
+    /// <param name="halfPrecision">Cast the output to float16, as fp16 exports do.</param>
+    public static byte[] Build(float[][] table, bool withTokenTypes = false, bool sentenceOutput = false, bool halfPrecision = false)
     {
         var width = table[0].Length;
+        var output = halfPrecision ? Half : Float;
         var graph = new ProtoMessage()
-            .Message(1, Node("Gather", ["table", "input_ids"], ["last_hidden_state"]))
+            .Message(1, Node("Gather", ["table", "input_ids"], [halfPrecision ? "gathered" : "last_hidden_state"]))
             .String(2, "tiny")
             .Message(5, Tensor("table", [table.Length, width], table.SelectMany(r => r)))
             .Message(11, Value("input_ids", Int64, "batch", "sequence"))
@@ -32,13 +35,19 @@ internal static class TinyOnnxModel
         {
             graph.Message(11, Value("token_type_ids", Int64, "batch", "sequence"));
         }
-        graph.Message(12, Value("last_hidden_state", Float, "batch", "sequence", width));
+        if (halfPrecision)
+        {
+            var cast = Node("Cast", ["gathered"], ["last_hidden_state"])
+                .Message(5, new ProtoMessage().String(1, "to").Int(3, Half).Int(20, 2));
+            graph.Message(1, cast);
+        }
+        graph.Message(12, Value("last_hidden_state", output, "batch", "sequence", width));
         if (sentenceOutput)
         {
             var mean = Node("ReduceMean", ["last_hidden_state"], [SentenceEmbedding])
                 .Message(5, new ProtoMessage().String(1, "axes").Ints(8, 1).Int(20, 7))
                 .Message(5, new ProtoMessage().String(1, "keepdims").Int(3, 0).Int(20, 2));
-            graph.Message(1, mean).Message(12, Value(SentenceEmbedding, Float, "batch", width));
+            graph.Message(1, mean).Message(12, Value(SentenceEmbedding, output, "batch", width));
         }
 
         return new ProtoMessage()
