@@ -10,8 +10,6 @@ namespace KnowledgeBase.Core.Embeddings.Onnx;
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private const string SentenceEmbedding = "sentence_embedding";
-
     private readonly InferenceSession _session;
     private readonly ModelTokenizer _tokenizer;
     private readonly EmbeddingOptions _options;
@@ -25,7 +23,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _tokenizer = tokenizer;
         _options = options;
         _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
-        _output = OutputName(session);
+        _output = OnnxModelFolder.OutputName(session);
         var width = session.OutputMetadata[_output].Dimensions[^1];
         _metadata = new EmbeddingGeneratorMetadata(
             "onnx", defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
@@ -36,49 +34,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public static OnnxEmbeddingGenerator Load(EmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = options.ModelPath;
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            throw new InvalidOperationException("Embeddings:ModelPath: required when Embeddings:Provider is onnx.");
-        }
-        folder = Path.GetFullPath(folder);
-        if (!Directory.Exists(folder))
-        {
-            throw new InvalidOperationException($"Embeddings:ModelPath: folder {folder} does not exist.");
-        }
-        Validate(options);
-
-        // Hugging Face repositories keep the export in onnx/ beside the tokenizer files at the top.
-        var model = new[] { Path.Combine(folder, "model.onnx"), Path.Combine(folder, "onnx", "model.onnx") }
-            .FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"Embeddings:ModelPath: no model.onnx in {folder}.");
+        var (folder, model) = OnnxModelFolder.Find(options);
         var tokenizer = ModelTokenizer.Load(folder);
-
-        InferenceSession session;
-        try
-        {
-            session = new InferenceSession(model);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InvalidOperationException($"Embeddings:ModelPath: ONNX Runtime cannot load {model}: {e.Message}", e);
-        }
-
-        var output = OutputName(session);
-        if (session.OutputMetadata[output].ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
-        {
-            session.Dispose();
-            throw new InvalidOperationException(
-                $"Embeddings:ModelPath: {model} output '{output}' is not float or float16.");
-        }
-        if (!session.InputMetadata.ContainsKey("input_ids") || !session.InputMetadata.ContainsKey("attention_mask"))
-        {
-            var inputs = string.Join(", ", session.InputMetadata.Keys);
-            session.Dispose();
-            throw new InvalidOperationException(
-                $"Embeddings:ModelPath: {model} takes ({inputs}), not input_ids and attention_mask; is it a sentence-transformers export?");
-        }
-
+        var session = OnnxModelFolder.Open(model);
         var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
         return new OnnxEmbeddingGenerator(session, tokenizer, options, modelId);
     }
@@ -186,34 +144,6 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     private float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width) =>
-        IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
+        Pooling.IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
 
-    /// <summary>A pooled sentence_embedding wins; else the per-token last_hidden_state; else whatever comes first.</summary>
-    private static string OutputName(InferenceSession session) =>
-        session.OutputMetadata.ContainsKey(SentenceEmbedding) ? SentenceEmbedding
-        : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
-        : session.OutputNames[0];
-
-    private static bool IsCls(string pooling) => string.Equals(pooling, "cls", StringComparison.OrdinalIgnoreCase);
-
-    private static void Validate(EmbeddingOptions options)
-    {
-        if (!IsCls(options.Pooling) && !string.Equals(options.Pooling, "mean", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Embeddings:Pooling: '{options.Pooling}' is neither 'mean' nor 'cls'.");
-        }
-        if (options.BatchSize < 1)
-        {
-            throw new InvalidOperationException($"Embeddings:BatchSize: {options.BatchSize} is below 1.");
-        }
-        if (options.MaxTokens < 3)
-        {
-            throw new InvalidOperationException(
-                $"Embeddings:MaxTokens: {options.MaxTokens} leaves no room for text between the start and end tokens.");
-        }
-        if (options.Dimensions is < 1)
-        {
-            throw new InvalidOperationException($"Embeddings:Dimensions: {options.Dimensions} is below 1.");
-        }
-    }
 }
