@@ -145,5 +145,4 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     private float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width) =>
         Pooling.IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
-
 }
