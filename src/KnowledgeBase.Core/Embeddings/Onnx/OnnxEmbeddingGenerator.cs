@@ -1,0 +1,148 @@
+using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace KnowledgeBase.Core.Embeddings.Onnx;
+
+/// <summary>
+/// Embeds text with a sentence-transformers model exported to ONNX (all-MiniLM, bge-small, multilingual-e5, bge-m3),
+/// run in process by ONNX Runtime on the CPU.
+/// </summary>
+public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly InferenceSession _session;
+    private readonly ModelTokenizer _tokenizer;
+    private readonly EmbeddingOptions _options;
+    private readonly string _output;
+    private readonly bool _declaresTokenTypes;
+    private readonly EmbeddingGeneratorMetadata _metadata;
+
+    private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string modelId)
+    {
+        _session = session;
+        _tokenizer = tokenizer;
+        _options = options;
+        _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+        _output = OnnxModelFolder.OutputName(session);
+        var width = session.OutputMetadata[_output].Dimensions[^1];
+        _metadata = new EmbeddingGeneratorMetadata(
+            "onnx", defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
+    }
+
+    /// <summary>Opens model.onnx and its tokenizer from <see cref="EmbeddingOptions.ModelPath"/>.</summary>
+    /// <exception cref="InvalidOperationException">A setting is missing or wrong; the message starts with its key.</exception>
+    public static OnnxEmbeddingGenerator Load(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (folder, model) = OnnxModelFolder.Find(options);
+        var tokenizer = ModelTokenizer.Load(folder);
+        var session = OnnxModelFolder.Open(model);
+        var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
+        return new OnnxEmbeddingGenerator(session, tokenizer, options, modelId);
+    }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var prefix = EmbeddingInput.IsQuery(options) ? _options.QueryPrefix : _options.PassagePrefix;
+        var dimensions = options?.Dimensions ?? _options.Dimensions;
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var batch in values.Select(v => prefix + v).Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var vector in Run(batch))
+            {
+                result.Add(new Embedding<float>(Pooling.Finish(vector, dimensions, _options.Normalize))
+                {
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    ModelId = _metadata.DefaultModelId,
+                });
+            }
+        }
+        return Task.FromResult(result);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    /// <summary>One forward pass over a batch padded to its longest input.</summary>
+    private List<float[]> Run(string[] texts)
+    {
+        var encoded = texts.Select(t => _tokenizer.Encode(t, _options.MaxTokens)).ToArray();
+        var length = encoded.Max(e => e.Length);
+        var ids = new long[texts.Length * length];
+        var mask = new long[ids.Length];
+        Array.Fill(ids, _tokenizer.PadId);
+        for (var row = 0; row < encoded.Length; row++)
+        {
+            encoded[row].CopyTo(ids, row * length);
+            mask.AsSpan(row * length, encoded[row].Length).Fill(1);
+        }
+
+        long[] shape = [texts.Length, length];
+        var names = new List<string> { "input_ids", "attention_mask" };
+        var values = new List<OrtValue>
+        {
+            OrtValue.CreateTensorValueFromMemory(ids, shape),
+            OrtValue.CreateTensorValueFromMemory(mask, shape),
+        };
+        if (_declaresTokenTypes)
+        {
+            // One sentence per input: every token belongs to segment 0.
+            names.Add("token_type_ids");
+            values.Add(OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape));
+        }
+
+        try
+        {
+            using var runOptions = new RunOptions();
+            using var outputs = _session.Run(runOptions, names, values, [_output]);
+            return Vectors(outputs[0], mask, texts.Length, length);
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
+    }
+
+    private List<float[]> Vectors(OrtValue output, long[] mask, int rows, int length)
+    {
+        ReadOnlySpan<float> data = output.GetTensorTypeAndShape().ElementDataType == TensorElementType.Float16
+            ? Widen(output.GetTensorDataAsSpan<Float16>())
+            : output.GetTensorDataAsSpan<float>();
+        var outShape = output.GetTensorTypeAndShape().Shape;
+        var width = (int)outShape[^1];
+
+        var vectors = new List<float[]>(rows);
+        for (var row = 0; row < rows; row++)
+        {
+            vectors.Add(outShape.Length == 2
+                ? data.Slice(row * width, width).ToArray()
+                : Pool(data.Slice(row * length * width, length * width), mask.AsSpan(row * length, length), width));
+        }
+        return vectors;
+    }
+
+    /// <summary>fp16 exports answer in half precision; pooling and the index work in single precision.</summary>
+    private static float[] Widen(ReadOnlySpan<Float16> half)
+    {
+        var wide = new float[half.Length];
+        for (var i = 0; i < half.Length; i++)
+        {
+            wide[i] = half[i].ToFloat();
+        }
+        return wide;
+    }
+
+    private float[] Pool(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width) =>
+        Pooling.IsCls(_options.Pooling) ? Pooling.Cls(tokens, width) : Pooling.Mean(tokens, mask, width);
+}

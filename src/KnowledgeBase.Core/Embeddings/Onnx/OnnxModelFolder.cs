@@ -1,0 +1,88 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace KnowledgeBase.Core.Embeddings.Onnx;
+
+/// <summary>Checks the settings and the model folder before anything runs; every message starts with the config key.</summary>
+internal static class OnnxModelFolder
+{
+    private const string SentenceEmbedding = "sentence_embedding";
+
+    /// <summary>The full folder path and the model.onnx inside it.</summary>
+    public static (string Folder, string Model) Find(EmbeddingOptions options)
+    {
+        var folder = options.ModelPath;
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new InvalidOperationException("Embeddings:ModelPath: required when Embeddings:Provider is onnx.");
+        }
+        folder = Path.GetFullPath(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"Embeddings:ModelPath: folder {folder} does not exist.");
+        }
+        Validate(options);
+
+        // Hugging Face repositories keep the export in onnx/ beside the tokenizer files at the top.
+        var model = new[] { Path.Combine(folder, "model.onnx"), Path.Combine(folder, "onnx", "model.onnx") }
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"Embeddings:ModelPath: no model.onnx in {folder}.");
+        return (folder, model);
+    }
+
+    /// <summary>Loads the model and refuses one that does not look like a sentence-transformers export.</summary>
+    public static InferenceSession Open(string model)
+    {
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(model);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidOperationException($"Embeddings:ModelPath: ONNX Runtime cannot load {model}: {e.Message}", e);
+        }
+
+        var output = OutputName(session);
+        if (session.OutputMetadata[output].ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
+        {
+            session.Dispose();
+            throw new InvalidOperationException($"Embeddings:ModelPath: {model} output '{output}' is not float or float16.");
+        }
+        if (!session.InputMetadata.ContainsKey("input_ids") || !session.InputMetadata.ContainsKey("attention_mask"))
+        {
+            var inputs = string.Join(", ", session.InputMetadata.Keys);
+            session.Dispose();
+            throw new InvalidOperationException(
+                $"Embeddings:ModelPath: {model} takes ({inputs}), not input_ids and attention_mask; is it a sentence-transformers export?");
+        }
+        return session;
+    }
+
+    /// <summary>A pooled sentence_embedding wins; else the per-token last_hidden_state; else whatever comes first.</summary>
+    public static string OutputName(InferenceSession session) =>
+        session.OutputMetadata.ContainsKey(SentenceEmbedding) ? SentenceEmbedding
+        : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
+        : session.OutputNames[0];
+
+    private static void Validate(EmbeddingOptions options)
+    {
+        if (!Pooling.IsCls(options.Pooling) && !string.Equals(options.Pooling, "mean", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Embeddings:Pooling: '{options.Pooling}' is neither 'mean' nor 'cls'.");
+        }
+        if (options.BatchSize < 1)
+        {
+            throw new InvalidOperationException($"Embeddings:BatchSize: {options.BatchSize} is below 1.");
+        }
+        if (options.MaxTokens < 3)
+        {
+            throw new InvalidOperationException(
+                $"Embeddings:MaxTokens: {options.MaxTokens} leaves no room for text between the start and end tokens.");
+        }
+        if (options.Dimensions is < 1)
+        {
+            throw new InvalidOperationException($"Embeddings:Dimensions: {options.Dimensions} is below 1.");
+        }
+    }
+}
