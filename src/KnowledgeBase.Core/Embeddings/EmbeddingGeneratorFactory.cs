@@ -13,9 +13,24 @@ public static class EmbeddingGeneratorFactory
         options.Provider.ToLowerInvariant() switch
         {
             "builtin" => LoadBuiltin(options),
+            "onnx" => Keyed(() => Onnx.OnnxEmbeddingGenerator.Load(options)),
+            "openai" => Keyed(() => OpenAi.OpenAiEmbeddingGenerator.Create(options)),
             _ => throw new ConfigurationException(
                 $"Embeddings:Provider: '{options.Provider}' is not a provider; use builtin, onnx, openai or none"),
         };
+
+    // The providers say which key is wrong at the start of their messages ("Embeddings:ModelPath: …").
+    private static IEmbeddingGenerator<string, Embedding<float>> Keyed(Func<IEmbeddingGenerator<string, Embedding<float>>> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or ArgumentException)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+    }
 
     private static UniversalSentenceEncoder LoadBuiltin(EmbeddingOptions options)
     {

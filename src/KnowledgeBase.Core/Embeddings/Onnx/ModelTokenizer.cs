@@ -87,7 +87,7 @@ internal sealed class ModelTokenizer
     /// </summary>
     private static ModelTokenizer XlmRoberta(Stream model)
     {
-        var tokenizer = SentencePieceTokenizer.Create(model, addBeginningOfSentence: false, addEndOfSentence: false);
+        var tokenizer = Microsoft.ML.Tokenizers.SentencePieceTokenizer.Create(model, addBeginningOfSentence: false, addEndOfSentence: false);
         return new ModelTokenizer(
             text => tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false),
             FairseqId, startId: 0, endId: 2, padId: 1, "sentencepiece");
