@@ -69,6 +69,25 @@ public sealed class UniversalSentenceEncoderTests : IClassFixture<UseLiteModel>
     }
 
     [Fact]
+    public async Task GenerateAsync_ConcurrentCallsGiveTheSameVectorsAsOneCall()
+    {
+        var texts = _model.Cases.Select(c => c.Text).Take(24).ToList();
+        var expected = await _model.EmbedAsync(texts);
+
+        var concurrent = await Task.WhenAll(texts.Chunk(3).Select(chunk => Task.Run(() => _model.EmbedAsync(chunk))));
+
+        Assert.Equal(expected, concurrent.SelectMany(v => v));
+    }
+
+    [Fact]
+    public void Load_AcceptsTheDistFolderItself()
+    {
+        using var encoder = UniversalSentenceEncoder.Load(Path.Combine(UseLiteModel.Folder, "dist"));
+
+        Assert.Equal(_model.Encoder.Tokenize("SP 800-61r2"), encoder.Tokenize("SP 800-61r2"));
+    }
+
+    [Fact]
     public async Task GenerateAsync_IgnoresTextPastTheFirst128Tokens()
     {
         var words = string.Join(' ', Enumerable.Repeat("incident response capability", 60));

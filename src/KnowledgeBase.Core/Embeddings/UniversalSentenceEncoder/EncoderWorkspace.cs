@@ -19,7 +19,13 @@ internal sealed class EncoderWorkspace(int maxTokens, int width, int hiddenWidth
 
     public float[] Inner { get; } = new float[maxTokens * hiddenWidth];
 
-    public float[] Scores { get; } = new float[maxTokens];
+    /// <summary>Attention weights of one head, a row per query, rows padded to whole kernel panels.</summary>
+    public float[] Scores { get; } = new float[maxTokens * MatrixKernel.PaddedWidth(maxTokens)];
+
+    /// <summary>One head's keys, transposed and packed (a head is at most as wide as the layer).</summary>
+    public float[] KeyPanels { get; } = new float[MatrixKernel.PaddedWidth(maxTokens) * width];
+
+    public float[] ValuePanels { get; } = new float[maxTokens * MatrixKernel.PaddedWidth(width)];
 
     public float[] Pooled { get; } = new float[width];
 }

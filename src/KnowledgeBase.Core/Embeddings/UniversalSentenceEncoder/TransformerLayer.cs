@@ -78,34 +78,34 @@ internal sealed class TransformerLayer
         TensorPrimitives.Add(h, residual, h);
     }
 
+    /// <summary>Per head: scores = q·kᵀ · scale, softmax over the keys, then scores · v, as two packed matrix products.</summary>
     private void Attend(EncoderWorkspace workspace, int tokens)
     {
+        if (tokens == 0)
+        {
+            return;
+        }
         var width = InputWidth;
         var headSize = width / _heads;
         var stride = 3 * width;
-        var qkv = workspace.Qkv.AsSpan(0, tokens * stride);
-        var attended = workspace.Attended.AsSpan(0, tokens * width);
-        attended.Clear();
-        var scores = workspace.Scores.AsSpan(0, tokens);
+        var keys = MatrixKernel.PaddedWidth(tokens);
+        ReadOnlySpan<float> qkv = workspace.Qkv.AsSpan(0, tokens * stride);
+        var scores = workspace.Scores.AsSpan(0, tokens * keys);
         for (var head = 0; head < _heads; head++)
         {
             var offset = head * headSize;
+            MatrixKernel.PackTransposed(qkv[(width + offset)..], tokens, headSize, stride, workspace.KeyPanels);
+            MatrixKernel.Multiply(qkv[offset..], tokens, stride, workspace.KeyPanels, headSize, tokens, [], scores, keys);
             for (var query = 0; query < tokens; query++)
             {
-                var q = qkv.Slice(query * stride + offset, headSize);
-                for (var key = 0; key < tokens; key++)
-                {
-                    scores[key] = TensorPrimitives.Dot(q, qkv.Slice(key * stride + width + offset, headSize)) * _queryScale;
-                }
+                var row = scores.Slice(query * keys, tokens);
+                TensorPrimitives.Multiply(row, _queryScale, row);
                 // Shifted by the maximum first, as Softmax kernels do, so no exp overflows.
-                TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
-                TensorPrimitives.SoftMax(scores, scores);
-                var output = attended.Slice(query * width + offset, headSize);
-                for (var key = 0; key < tokens; key++)
-                {
-                    TensorPrimitives.MultiplyAdd(qkv.Slice(key * stride + 2 * width + offset, headSize), scores[key], output, output);
-                }
+                TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
+                TensorPrimitives.SoftMax(row, row);
             }
+            MatrixKernel.Pack(qkv[(2 * width + offset)..], tokens, headSize, stride, workspace.ValuePanels);
+            MatrixKernel.Multiply(scores, tokens, keys, workspace.ValuePanels, tokens, headSize, [], workspace.Attended.AsSpan(offset), width);
         }
     }
 }

