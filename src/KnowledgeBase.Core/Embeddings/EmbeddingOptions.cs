@@ -40,6 +40,12 @@ public sealed class EmbeddingOptions
     /// <summary>Prepended to passages (e5: "passage: ").</summary>
     public string PassagePrefix { get; set; } = "";
 
+    /// <summary>
+    /// ISO 639-1 codes of the languages the model understands; hybrid search of a query in another language uses
+    /// keywords only. Empty: every language (multilingual models). The built-in model is English-only: ["en"].
+    /// </summary>
+    public IReadOnlyList<string>? Languages { get; set; }
+
     /// <summary>openai: attempts per batch on 429 and 5xx answers before giving up.</summary>
     public int MaxRetries { get; set; } = 4;
 }

@@ -11,6 +11,7 @@ public sealed class PassageEmbedder
 {
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _generator;
     private readonly int _batchSize;
+    private readonly IReadOnlyList<string> _languages;
 
     public PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options)
         : this(() => generator, options)
@@ -21,7 +22,13 @@ public sealed class PassageEmbedder
     {
         _generator = new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(load);
         _batchSize = Math.Max(1, options.BatchSize);
+        var builtin = string.Equals(options.Provider, "builtin", StringComparison.OrdinalIgnoreCase);
+        _languages = options.Languages ?? (builtin ? ["en"] : []);
     }
+
+    /// <summary>Whether the model understands text in this language; an unknown language is given the benefit of the doubt.</summary>
+    public bool Understands(string? language) =>
+        language is null || _languages.Count == 0 || _languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"provider:model:dimensions", e.g. "builtin:use-lite-en-0.2.0:512".</summary>
     public string ModelId => Describe(_generator.Value);

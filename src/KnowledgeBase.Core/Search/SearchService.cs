@@ -25,6 +25,11 @@ public sealed class SearchService(KeywordIndex keywords, SearchOptions options, 
             }
             mode = SearchMode.Bm25;
         }
+        // Fusing in the scores of a model that cannot read the query's language only adds noise.
+        if (mode == SearchMode.Hybrid && !embedder!.Understands(QueryLanguageGuess.Guess(request.Query)))
+        {
+            mode = SearchMode.Bm25;
+        }
         var vector = mode == SearchMode.Bm25 ? null : await embedder!.EmbedQueryAsync(request.Query, cancellationToken);
         return keywords.Search(request with { Mode = mode }, vector, options);
     }
