@@ -9,7 +9,7 @@ namespace KnowledgeBase.Cli.Commands;
 /// <summary>How `kb search` retrieves: the mode, document grouping and query expansion; and the search service for them.</summary>
 internal sealed class RetrievalOptions
 {
-    private readonly Option<SearchMode?> _mode = new("--mode") { Description = "bm25, dense or hybrid (default: $KB__Search__DefaultMode, else bm25)" };
+    private readonly Option<SearchMode?> _mode = new("--mode") { Description = "bm25, dense or hybrid (default: $KB__Search__DefaultMode, else hybrid; bm25 when the index has no vectors)" };
     private readonly Option<string?> _groupBy = new("--group-by") { Description = "document: only the best passage of each document" };
     private readonly Option<bool> _expand = new("--expand") { Description = "Expand the query with terms of the best keyword passages" };
 
