@@ -25,6 +25,7 @@ public sealed class Int8DotProductTests
 
             Assert.Equal(Reference(a, b), Int8DotProduct.Dot(a, b));
             Assert.Equal(Reference(a, b), Int8DotProduct.DotScalar(a, b));
+            Assert.Equal(Reference(a, b), Int8DotProduct.DotPortable(a, b));
         }
     }
 
@@ -38,6 +39,7 @@ public sealed class Int8DotProductTests
         var b = Enumerable.Repeat(sbyte.MinValue, length).ToArray();
 
         Assert.Equal(16384L * length, Int8DotProduct.Dot(a, b));
+        Assert.Equal(16384L * length, Int8DotProduct.DotPortable(a, b));
     }
 
     [Fact]

@@ -38,7 +38,17 @@ public static class Int8DotProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int DotUnchecked(ref sbyte a, ref sbyte b, int length)
+    internal static int DotUnchecked(ref sbyte a, ref sbyte b, int length) =>
+        Avx2.IsSupported ? DotCore<X86MultiplyAdd>(ref a, ref b, length) : DotCore<PortableMultiply>(ref a, ref b, length);
+
+    /// <summary>The cross-platform form that ARM and other non-x86 machines run; x86 tests call it directly.</summary>
+    internal static int DotPortable(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b) =>
+        DotCore<PortableMultiply>(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), Math.Min(a.Length, b.Length));
+
+    // The strategy is a struct type parameter, so the JIT compiles one specialised loop per strategy with no calls.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DotCore<TMultiply>(ref sbyte a, ref sbyte b, int length)
+        where TMultiply : struct, IMultiplyWiden
     {
         nuint i = 0;
         var n = (nuint)length;
@@ -50,7 +60,7 @@ public static class Int8DotProduct
             {
                 var (aLow, aHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref a, i));
                 var (bLow, bHigh) = Vector256.Widen(Vector256.LoadUnsafe(ref b, i));
-                acc += MultiplyWiden(aLow, bLow) + MultiplyWiden(aHigh, bHigh);
+                acc += TMultiply.MultiplyWiden(aLow, bLow) + TMultiply.MultiplyWiden(aHigh, bHigh);
             }
             sum = Vector256.Sum(acc);
         }
@@ -61,7 +71,7 @@ public static class Int8DotProduct
             {
                 var (aLow, aHigh) = Vector128.Widen(Vector128.LoadUnsafe(ref a, i));
                 var (bLow, bHigh) = Vector128.Widen(Vector128.LoadUnsafe(ref b, i));
-                acc += MultiplyWiden(aLow, bLow) + MultiplyWiden(aHigh, bHigh);
+                acc += TMultiply.MultiplyWiden(aLow, bLow) + TMultiply.MultiplyWiden(aHigh, bHigh);
             }
             sum += Vector128.Sum(acc);
         }
@@ -72,27 +82,34 @@ public static class Int8DotProduct
         return sum;
     }
 
-    // Products of two sbytes fit a short, so multiply in shorts and then widen the pairs into ints; on x86 vpmaddwd
-    // does the multiply and the pairwise add in one instruction, which the portable form cannot express.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> MultiplyWiden(Vector256<short> a, Vector256<short> b)
+    /// <summary>Multiplies short lanes and adds adjacent products into int lanes (exact: each product fits a short).</summary>
+    private interface IMultiplyWiden
     {
-        if (Avx2.IsSupported)
-        {
-            return Avx2.MultiplyAddAdjacent(a, b);
-        }
-        var (low, high) = Vector256.Widen(a * b);
-        return low + high;
+        static abstract Vector256<int> MultiplyWiden(Vector256<short> a, Vector256<short> b);
+
+        static abstract Vector128<int> MultiplyWiden(Vector128<short> a, Vector128<short> b);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<int> MultiplyWiden(Vector128<short> a, Vector128<short> b)
+    // vpmaddwd / pmaddwd: multiply and pairwise add in one instruction, which the portable API cannot express.
+    private readonly struct X86MultiplyAdd : IMultiplyWiden
     {
-        if (Sse2.IsSupported)
+        public static Vector256<int> MultiplyWiden(Vector256<short> a, Vector256<short> b) => Avx2.MultiplyAddAdjacent(a, b);
+
+        public static Vector128<int> MultiplyWiden(Vector128<short> a, Vector128<short> b) => Sse2.MultiplyAddAdjacent(a, b);
+    }
+
+    private readonly struct PortableMultiply : IMultiplyWiden
+    {
+        public static Vector256<int> MultiplyWiden(Vector256<short> a, Vector256<short> b)
         {
-            return Sse2.MultiplyAddAdjacent(a, b);
+            var (low, high) = Vector256.Widen(a * b);
+            return low + high;
         }
-        var (low, high) = Vector128.Widen(a * b);
-        return low + high;
+
+        public static Vector128<int> MultiplyWiden(Vector128<short> a, Vector128<short> b)
+        {
+            var (low, high) = Vector128.Widen(a * b);
+            return low + high;
+        }
     }
 }
