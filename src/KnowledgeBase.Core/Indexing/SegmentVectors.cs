@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Indexing.Vectors;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -9,24 +10,17 @@ namespace KnowledgeBase.Core.Indexing;
 /// </summary>
 internal sealed class SegmentVectors
 {
-    private SegmentVectors(int dimensions, int[] documents, float[] values)
+    private SegmentVectors(int[] documents, VectorBlock block)
     {
-        Dimensions = dimensions;
         Documents = documents;
-        Values = values;
+        Block = block;
     }
-
-    public int Dimensions { get; }
 
     /// <summary>The segment-local Lucene doc of each row.</summary>
     public int[] Documents { get; }
 
-    /// <summary>Row-major: row i is Values[i*Dimensions .. (i+1)*Dimensions].</summary>
-    public float[] Values { get; }
-
-    public int Count => Documents.Length;
-
-    public ReadOnlySpan<float> Row(int row) => Values.AsSpan(row * Dimensions, Dimensions);
+    /// <summary>int8 codes for the scan, with the float vectors kept for re-scoring the best candidates.</summary>
+    public VectorBlock Block { get; }
 
     public static SegmentVectors Load(AtomicReader reader)
     {
@@ -34,7 +28,7 @@ internal sealed class SegmentVectors
         var withVectors = reader.GetDocsWithField(IndexFields.Vector);
         if (values is null || withVectors is null)
         {
-            return new SegmentVectors(0, [], []);
+            return new SegmentVectors([], VectorBlock.FromRowMajor([], 0));
         }
         var documents = new List<int>();
         var dimensions = 0;
@@ -54,6 +48,6 @@ internal sealed class SegmentVectors
             values.Get(documents[row], bytes);
             VectorCodec.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), matrix.AsSpan(row * dimensions, dimensions));
         }
-        return new SegmentVectors(dimensions, [.. documents], matrix);
+        return new SegmentVectors([.. documents], VectorBlock.FromRowMajor(matrix, dimensions));
     }
 }

@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using KnowledgeBase.Core.Indexing.Vectors;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -8,52 +8,29 @@ namespace KnowledgeBase.Core.Indexing;
 
 /// <summary>
 /// Exact nearest-neighbour search over the chunk vectors stored in the Lucene index (Lucene.Net 4.8 has no vector
-/// search, apache/lucenenet#865). Vectors live in the same segments as their chunks, so they commit, roll back and
+/// search, apache/lucenenet#865): an int8 scan of every segment, the best candidates re-scored with their floats. Vectors live in the same segments as their chunks, so they commit, roll back and
 /// get deleted with them: after a crash the two can never disagree.
 /// </summary>
 internal sealed class VectorIndex
 {
     private readonly ConditionalWeakTable<object, SegmentVectors> _segments = new();
 
-    /// <summary>The k chunks most similar to the unit-length query, as top-level Lucene docs with their cosine.</summary>
+    /// <summary>The k chunks most similar to the query, as top-level Lucene docs with their cosine.</summary>
     public IReadOnlyList<ScoreDoc> Search(IndexSearcher searcher, float[] query, int k, Query? restriction)
     {
         var allowed = restriction is null ? null : Collect(searcher, restriction);
-        var best = new PriorityQueue<ScoreDoc, float>(k + 1);
-        foreach (var leaf in searcher.IndexReader.Leaves)
+        var segments = searcher.IndexReader.Leaves
+            .Select(leaf => (Leaf: leaf, Vectors: _segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentVectors.Load(leaf.AtomicReader))))
+            .Where(s => s.Vectors.Documents.Length > 0 && s.Vectors.Block.Dimensions == query.Length)
+            .ToList();
+        bool Accept(int block, int row)
         {
-            var reader = leaf.AtomicReader;
-            var vectors = _segments.GetValue(reader.CoreCacheKey, _ => SegmentVectors.Load(reader));
-            if (vectors.Count == 0 || vectors.Dimensions != query.Length)
-            {
-                continue;
-            }
-            var live = reader.LiveDocs;
-            for (var row = 0; row < vectors.Count; row++)
-            {
-                var doc = vectors.Documents[row];
-                if ((live is not null && !live.Get(doc)) || (allowed is not null && !allowed.Get(leaf.DocBase + doc)))
-                {
-                    continue;
-                }
-                var score = TensorPrimitives.Dot(query, vectors.Row(row));
-                if (best.Count < k)
-                {
-                    best.Enqueue(new ScoreDoc(leaf.DocBase + doc, score), score);
-                }
-                else if (score > best.Peek().Score)
-                {
-                    best.EnqueueDequeue(new ScoreDoc(leaf.DocBase + doc, score), score);
-                }
-            }
+            var (leaf, vectors) = segments[block];
+            var doc = vectors.Documents[row];
+            return (leaf.AtomicReader.LiveDocs is not { } live || live.Get(doc)) && (allowed is null || allowed.Get(leaf.DocBase + doc));
         }
-        var hits = new List<ScoreDoc>(best.Count);
-        while (best.TryDequeue(out var hit, out _))
-        {
-            hits.Add(hit);
-        }
-        hits.Reverse();
-        return hits;
+        var hits = DenseScanner.Search(query, segments.Select(s => s.Vectors.Block).ToList(), k, Accept);
+        return hits.Select(h => new ScoreDoc(segments[h.BlockIndex].Leaf.DocBase + segments[h.BlockIndex].Vectors.Documents[h.Row], h.Score)).ToList();
     }
 
     private static FixedBitSet Collect(IndexSearcher searcher, Query restriction)
