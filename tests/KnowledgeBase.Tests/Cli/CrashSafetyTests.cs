@@ -58,12 +58,13 @@ public sealed class CrashSafetyTests : IDisposable
         throw new InvalidOperationException("kb ingest committed nothing before it ended");
     }
 
-    /// <summary>Every committed document has exactly the chunks its record says: none half-indexed.</summary>
+    /// <summary>Every committed document has exactly the chunks its record says, each with its vector: none half-indexed.</summary>
     private static void AssertEveryDocumentComplete(string indexPath, out int documents)
     {
         using var index = KeywordIndex.OpenForReading(indexPath);
         var records = index.ListDocuments();
         Assert.All(records, r => Assert.Equal(r.ChunkCount, index.CountChunks(r.Id)));
+        Assert.Equal(records.Sum(r => r.ChunkCount), index.CountVectors());
         documents = records.Count;
     }
 }
