@@ -7,6 +7,7 @@ using var services = new ServiceCollection().AddKnowledgeBase().BuildServiceProv
 var root = CliRoot.Create(
     IngestCommand.Create(services),
     SearchCommand.Create(),
+    AskCommand.Create(),
     ListCommand.Create(),
     ShowCommand.Create(),
     DeleteCommand.Create(),
