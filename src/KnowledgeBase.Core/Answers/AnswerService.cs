@@ -142,7 +142,7 @@ public sealed class AnswerService
         AnswerRequest request, bool useModel, CancellationToken cancellationToken)
     {
         var question = request.Question.Trim();
-        var language = QueryLanguageGuess.Guess(question) ?? "en";
+        var language = QuestionLanguage.Guess(question);
         if (request.History.Count == 0)
         {
             return (question, language, null);
