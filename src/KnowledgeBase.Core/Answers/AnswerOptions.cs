@@ -18,7 +18,7 @@ public sealed class AnswerOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Passages retrieved and numbered for one answer.</summary>
-    public int MaxPassages { get; set; } = 6;
+    public int MaxPassages { get; set; } = 8;
 
     /// <summary>"extractive": answer extractively when the model fails; "none": fail with AnswerUnavailableException.</summary>
     public string Fallback { get; set; } = "extractive";

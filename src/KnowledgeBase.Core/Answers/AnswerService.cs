@@ -37,7 +37,7 @@ public sealed class AnswerService
     public async Task<Answer> AskAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
         var useModel = Validate(request);
-        var (question, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
+        var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
         var passages = await RetrieveAsync(question, request, cancellationToken);
         if (passages.Count == 0)
         {
@@ -55,7 +55,7 @@ public sealed class AnswerService
                 _logger.LogWarning(ex, "Answer model unavailable; answering extractively");
             }
         }
-        var extracted = await _extractive.AnswerAsync(question, passages, language, cancellationToken);
+        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
         return extracted with { SearchedQuestion = question, Usage = usage };
     }
 
@@ -69,7 +69,7 @@ public sealed class AnswerService
     private async IAsyncEnumerable<AnswerEvent> StreamValidatedAsync(
         AnswerRequest request, bool useModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (question, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
+        var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
         var passages = await RetrieveAsync(question, request, cancellationToken);
         yield return AnswerEvent.ForSources(passages.Select(p => p.ToCitation()).ToList());
         if (passages.Count == 0)
@@ -114,7 +114,7 @@ public sealed class AnswerService
                 yield break;
             }
         }
-        var extracted = await _extractive.AnswerAsync(question, passages, language, cancellationToken);
+        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
         yield return AnswerEvent.ForDelta(extracted.Text);
         yield return AnswerEvent.ForDone(extracted with { SearchedQuestion = question, Usage = usage });
     }
@@ -138,14 +138,18 @@ public sealed class AnswerService
         return request.Mode == AnswerMode.Generative || (request.Mode == AnswerMode.Auto && _model is not null);
     }
 
-    private async Task<(string Question, string? Language, TokenUsage? Usage)> PrepareAsync(
+    /// <summary>
+    /// The question to search with and the one to score extracted sentences by: the same, except that terms the
+    /// heuristic carried over from the previous turn widen the search but are not asked of every sentence.
+    /// </summary>
+    private async Task<(string Search, string Scoring, string? Language, TokenUsage? Usage)> PrepareAsync(
         AnswerRequest request, bool useModel, CancellationToken cancellationToken)
     {
         var question = request.Question.Trim();
         var language = QuestionLanguage.Guess(question);
         if (request.History.Count == 0)
         {
-            return (question, language, null);
+            return (question, question, language, null);
         }
         if (useModel)
         {
@@ -154,7 +158,7 @@ public sealed class AnswerService
                 var (rewritten, usage) = await _model!.CompleteAsync(PromptBuilder.Standalone(question, request.History), cancellationToken);
                 if (!string.IsNullOrWhiteSpace(rewritten))
                 {
-                    return (rewritten.Trim(), language, usage);
+                    return (rewritten.Trim(), rewritten.Trim(), language, usage);
                 }
             }
             catch (AnswerUnavailableException ex)
@@ -163,7 +167,7 @@ public sealed class AnswerService
                 _logger.LogWarning(ex, "Could not rewrite the follow-up with the model");
             }
         }
-        return (FollowUpHeuristic.Rewrite(question, request.History), language, null);
+        return (FollowUpHeuristic.Rewrite(question, request.History), question, language, null);
     }
 
     private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(string question, AnswerRequest request, CancellationToken cancellationToken) =>

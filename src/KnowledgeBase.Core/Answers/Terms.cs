@@ -24,7 +24,7 @@ internal static class Terms
         "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "should", "must", "can", "could",
         "would", "do", "does", "did", "done", "have", "has", "had", "about", "its", "it", "their", "them", "they",
         "this", "these", "those", "there", "any", "according", "say", "says", "said", "tell", "describe", "explain",
-        "list", "give", "main", "key", "also", "from", "our", "we", "my", "me", "i", "you", "your", "between",
+        "list", "give", "main", "key", "also", "from", "much", "many", "often", "long", "our", "we", "my", "me", "i", "you", "your", "between",
         "quoi", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "doit", "doivent", "selon",
         "que", "cual", "cuales", "como", "debe", "deben", "segun", "sobre",
     ];

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Ingestion.Chunking;
+
+namespace KnowledgeBase.Core.Answers;
+
+/// <summary>
+/// Cuts a passage into the units an extractive answer quotes: sentences of prose, and list items whole. A new
+/// unit starts at every sentence end, blank line and list marker ("•", "2.13.3.1", "a)"), so a bulleted list
+/// does not run into one long sentence and its lead-in ("shall include the following:") stays separate.
+/// </summary>
+internal static partial class PassageUnits
+{
+    // A list item up to this long is quoted whole (bullets include private-use glyphs of symbol fonts): "• Shared Situational Awareness. Information sharing enables …".
+    private const int WholeItemChars = 400;
+
+    public static IEnumerable<PassageUnit> Split(string text)
+    {
+        var breaks = BlockStart().Matches(text).Select(m => m.Index).Where(i => i > 0).Prepend(0).Append(text.Length).Distinct().ToList();
+        for (var b = 0; b + 1 < breaks.Count; b++)
+        {
+            var block = new TextSpan(breaks[b], breaks[b + 1]);
+            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
+            var whole = Whitespace().Replace(text[block.Start..block.End], " ").Trim();
+            if (isItem && whole.Length <= WholeItemChars)
+            {
+                yield return new PassageUnit(whole, true);
+                continue;
+            }
+            foreach (var sentence in SentenceSplitter.Split(text, block))
+            {
+                var clean = Whitespace().Replace(text[sentence.Start..sentence.End], " ").Trim();
+                if (clean.Length > 0)
+                {
+                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start);
+                }
+            }
+        }
+    }
+
+    // A blank line, or a line that starts with a list marker.
+    [GeneratedRegex(@"(?<=\n)\s*\n|(?<=\n)(?=[ \t]*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))[ \t]+\S)")]
+    private static partial Regex BlockStart();
+
+    [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))\s+")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>A sentence or a list item of a passage, white space collapsed.</summary>
+internal sealed record PassageUnit(string Text, bool IsListItem)
+{
+    public bool IsLeadIn => Text.EndsWith(':');
+}
