@@ -69,7 +69,20 @@ internal sealed class FakeChatServer : IDisposable
             {
                 return;
             }
+            // Each request on its own task, so a stalled one does not hold back the client's retry.
+            _ = Task.Run(() => RespondSafelyAsync(context));
+        }
+    }
+
+    private async Task RespondSafelyAsync(HttpListenerContext context)
+    {
+        try
+        {
             await RespondAsync(context);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The client went away (a timeout test) or the server was stopped.
         }
     }
 
@@ -84,6 +97,13 @@ internal sealed class FakeChatServer : IDisposable
             reply = _last = _script.Count > 0 ? _script.Dequeue() : _last ?? Reply.Text("");
         }
         var response = context.Response;
+        if (reply.Stall)
+        {
+            // Never answers in time: the client gives up and closes the connection.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            response.Abort();
+            return;
+        }
         if (reply.Status != 200)
         {
             response.StatusCode = reply.Status;
@@ -166,9 +186,11 @@ internal sealed class FakeChatServer : IDisposable
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>A scripted reply: a status other than 200 fails the request; otherwise the content is the answer.</summary>
-    public sealed record Reply(int Status, string Content)
+    /// <summary>A scripted reply: a status other than 200 fails the request, Stall never answers in time; otherwise the content is the answer.</summary>
+    public sealed record Reply(int Status, string Content, bool Stall = false)
     {
+        public static Reply Silence() => new(200, "", Stall: true);
+
         public static Reply Text(string content) => new(200, content);
 
         public static Reply Failure(int status) => new(status, "");

@@ -133,6 +133,18 @@ public sealed class GenerativeAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_ModelTimesOut_RetriesThenThrowsAnswerUnavailable()
+    {
+        using var server = new FakeChatServer(Reply.Silence());
+
+        await Assert.ThrowsAsync<AnswerUnavailableException>(() =>
+            AnswerFixtures.WithModel(_index, server, o => (o.Timeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(300), 1))
+                .AskAsync(new AnswerRequest(Question), CancellationToken.None));
+
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Ask_RateLimitedOnce_RetriesAndAnswers()
     {
         using var server = new FakeChatServer(Reply.Failure(429), Reply.Text("Four phases [1]."));
