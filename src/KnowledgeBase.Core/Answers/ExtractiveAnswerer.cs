@@ -34,7 +34,10 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     public async Task<Answer> AnswerAsync(string question, IReadOnlyList<NumberedPassage> passages, string? language, CancellationToken cancellationToken)
     {
         // Identifiers and numbers ("SP800-61", "2020") choose documents, which retrieval already did; sentences rarely repeat them.
-        var questionTerms = Terms.Of(question).Where(t => !t.Any(char.IsDigit)).ToHashSet();
+        // A question of identifiers only ("X.1056?") keeps them.
+        var allTerms = Terms.Of(question).ToHashSet();
+        var questionTerms = allTerms.Where(t => !t.Any(char.IsDigit)).ToHashSet();
+        questionTerms = questionTerms.Count > 0 ? questionTerms : allTerms;
         var sources = passages.Select(p => p.ToCitation()).ToList();
         var candidates = Weigh(Candidates(passages, questionTerms), questionTerms);
         if (candidates.Count == 0 || candidates.Max(c => c.Coverage) < MinimumCoverage)
