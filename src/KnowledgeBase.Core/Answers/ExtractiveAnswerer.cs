@@ -26,6 +26,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     private const int MinSentenceChars = 30;
     private const int MaxSentenceChars = 700;
     private const int MaxListItems = 8;
+    private const int ListLookahead = 2;
 
     // A sentence under a heading that names the question ("2.2 Benefits of Information Sharing") is likely on topic
     // even when it uses other words ("Shared Situational Awareness").
@@ -96,7 +97,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
                 }
                 var matched = Terms.Of(text).Where(questionTerms.Contains).ToHashSet();
                 var quoted = WithList(units, index);
-                candidates.Add(new Candidate(passage, index, quoted, Terms.Of(quoted).ToHashSet(), matched, 0, 0));
+                candidates.Add(new Candidate(passage, index, quoted, text.Length, Terms.Of(quoted).ToHashSet(), matched, 0, 0));
             }
         }
         return candidates;
@@ -120,15 +121,25 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             .ToList();
     }
 
-    /// <summary>A lead-in ("shall include the following:") is quoted with the list items that follow it.</summary>
+    /// <summary>
+    /// A sentence that introduces a list ("shall include the following:", or prose a list follows within
+    /// <see cref="ListLookahead"/> units) is quoted up to the list and with the first sentence of each item, so the
+    /// answer names the elements and not only announces them.
+    /// </summary>
     private static string WithList(List<PassageUnit> units, int index)
     {
-        if (!units[index].IsLeadIn)
+        if (units[index].IsListItem)
         {
             return units[index].Text;
         }
-        var items = units.Skip(index + 1).TakeWhile(u => u.IsListItem).Take(MaxListItems).Select(u => u.Text);
-        return string.Join(' ', [units[index].Text, .. items]);
+        var list = Enumerable.Range(index + 1, Math.Max(0, Math.Min(ListLookahead, units.Count - index - 1))).FirstOrDefault(j => units[j].IsListItem);
+        if (list == 0 || (!units[index].IsLeadIn && units.Skip(index + 1).Take(list - index - 1).Any(u => u.IsListItem)))
+        {
+            return units[index].Text;
+        }
+        var lead = units.Skip(index).Take(list - index).Select(u => u.Text);
+        var items = units.Skip(list).TakeWhile(u => u.IsListItem).Take(MaxListItems).Select(u => u.Lead ?? u.Text);
+        return string.Join(' ', [.. lead, .. items]);
     }
 
     private async Task<float[]?> SimilaritiesAsync(string question, List<Candidate> candidates, CancellationToken cancellationToken)
@@ -147,7 +158,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     private static double Combine(Candidate candidate, float? similarity, float topScore)
     {
         var prior = topScore > 0 ? candidate.Passage.Hit.Score / topScore : 0;
-        var length = 0.1 * Math.Min(1.0, candidate.Text.Length / (double)MaxSentenceChars);
+        var length = 0.1 * Math.Min(1.0, candidate.UnitLength / (double)MaxSentenceChars);
         return (similarity is { } cosine
             ? (0.55 * candidate.Coverage) + (0.3 * cosine) + (0.15 * prior)
             : (0.8 * candidate.Coverage) + (0.2 * prior)) - length;
@@ -174,7 +185,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     }
 
     private sealed record Candidate(
-        NumberedPassage Passage, int Index, string Text, HashSet<string> Terms, HashSet<string> Matched, double Coverage, double Score);
+        NumberedPassage Passage, int Index, string Text, int UnitLength, HashSet<string> Terms, HashSet<string> Matched, double Coverage, double Score);
 
     // Table-of-contents lines ("3.2 Detection ........ 25") quote headings, not guidance.
     [GeneratedRegex(@"\.{4,}|…{2,}")]

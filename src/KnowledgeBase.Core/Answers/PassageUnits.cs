@@ -21,15 +21,16 @@ internal static partial class PassageUnits
         {
             var block = new TextSpan(breaks[b], breaks[b + 1]);
             var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
-            var whole = Whitespace().Replace(text[block.Start..block.End], " ").Trim();
+            var whole = Clean(text[block.Start..block.End]);
             if (isItem && whole.Length <= WholeItemChars)
             {
-                yield return new PassageUnit(whole, true);
+                var first = SentenceSplitter.Split(text, block).First();
+                yield return new PassageUnit(whole, true) { Lead = Clean(text[first.Start..first.End]) };
                 continue;
             }
             foreach (var sentence in SentenceSplitter.Split(text, block))
             {
-                var clean = Whitespace().Replace(text[sentence.Start..sentence.End], " ").Trim();
+                var clean = Clean(text[sentence.Start..sentence.End]);
                 if (clean.Length > 0)
                 {
                     yield return new PassageUnit(clean, isItem && sentence.Start == block.Start);
@@ -37,6 +38,9 @@ internal static partial class PassageUnits
             }
         }
     }
+
+    // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
+    private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");
 
     // A blank line, or a line that starts with a list marker.
     [GeneratedRegex(@"(?<=\n)\s*\n|(?<=\n)(?=[ \t]*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))[ \t]+\S)")]
@@ -47,10 +51,16 @@ internal static partial class PassageUnits
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\uE000-\uF8FF]")]
+    private static partial Regex PrivateBullet();
 }
 
 /// <summary>A sentence or a list item of a passage, white space collapsed.</summary>
 internal sealed record PassageUnit(string Text, bool IsListItem)
 {
+    /// <summary>A list item's first sentence, quoted when the item is listed under its lead-in.</summary>
+    public string? Lead { get; init; }
+
     public bool IsLeadIn => Text.EndsWith(':');
 }

@@ -36,8 +36,27 @@ public sealed partial class ExtractiveAnswerTests(NistIndexFixture nist) : IClas
         foreach (Match sentence in sentences)
         {
             var citation = answer.Citations.Single(c => c.Marker == int.Parse(sentence.Groups["n"].Value));
-            Assert.Contains(Normalize(sentence.Groups["text"].Value).Trim(), Normalize(citation.Passage), StringComparison.Ordinal);
+            // A lead-in is quoted with the first sentence of each list item after it; each piece is verbatim.
+            foreach (var piece in sentence.Groups["text"].Value.Split('•', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Assert.Contains(Normalize(piece).Trim(), Normalize(citation.Passage), StringComparison.Ordinal);
+            }
         }
+    }
+
+    [Fact]
+    public async Task Stream_WithoutModel_SendsSourcesTheExtractedTextAndDone()
+    {
+        var events = new List<AnswerEvent>();
+        await foreach (var e in AnswerFixtures.Extractive(nist.Index).StreamAsync(new AnswerRequest("What are the phases of the incident response life cycle?"), CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal([AnswerEventKind.Sources, AnswerEventKind.TextDelta, AnswerEventKind.Done], events.Select(e => e.Kind));
+        Assert.Equal(events[2].Answer!.Text, events[1].Delta);
+        Assert.Equal(AnswerKind.Extractive, events[2].Answer!.Kind);
+        Assert.All(events[2].Answer!.Citations, c => Assert.Contains(events[0].Sources!, s => s.Marker == c.Marker && s.DocumentId == c.DocumentId));
     }
 
     [Fact]
@@ -117,11 +136,14 @@ public sealed partial class ExtractiveAnswerTests(NistIndexFixture nist) : IClas
 
     private Task<Answer> Ask(string question) => AnswerFixtures.Extractive(nist.Index).AskAsync(new AnswerRequest(question), CancellationToken.None);
 
-    private static string Normalize(string text) => Whitespace().Replace(text, " ").ToLowerInvariant();
+    private static string Normalize(string text) => Whitespace().Replace(PrivateUse().Replace(text, "•"), " ").ToLowerInvariant();
 
     [GeneratedRegex(@"(?<text>[^\[\]]+?)\s*\[(?<n>\d+)\]")]
     private static partial Regex MarkedSentence();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\uE000-\uF8FF]")]
+    private static partial Regex PrivateUse();
 }

@@ -45,6 +45,9 @@ internal sealed class FakeChatServer : IDisposable
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> requests were read; false if that took longer than <paramref name="limit"/>.</summary>
+    public bool WaitForRequests(int count, TimeSpan limit) => SpinWait.SpinUntil(() => Requests.Count >= count, limit);
+
     /// <summary>The text of every message of a request, by role ("system", "user", "assistant").</summary>
     public static IReadOnlyList<(string Role, string Content)> Messages(JsonObject request) =>
         request["messages"]!.AsArray().Select(m => (m!["role"]!.GetValue<string>(), ContentOf(m!["content"]))).ToList();
