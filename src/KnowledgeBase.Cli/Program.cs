@@ -4,10 +4,11 @@ using KnowledgeBase.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var settings = CliSettings.FromEnvironment();
-using var services = new ServiceCollection().AddKnowledgeBase(settings.Embeddings, settings.Search).BuildServiceProvider();
+using var services = new ServiceCollection().AddKnowledgeBase(settings.Embeddings, settings.Search).AddSingleton(settings.Answers).BuildServiceProvider();
 var root = CliRoot.Create(
     IngestCommand.Create(services),
     SearchCommand.Create(services),
+    AskCommand.Create(services),
     ListCommand.Create(),
     ShowCommand.Create(),
     DeleteCommand.Create(),

@@ -14,20 +14,27 @@ internal static class EvalCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var queries = new Option<FileInfo>("--queries") { Description = "JSON Lines of {\"id\", \"query\", \"kind\"}", Required = true };
-        var qrels = new Option<FileInfo>("--qrels") { Description = "TSV: query_id, file, clause or -, relevance", Required = true };
+        var queries = new Option<FileInfo>("--queries") { Description = "JSON Lines of {\"id\", \"query\", \"kind\"}" };
+        var qrels = new Option<FileInfo>("--qrels") { Description = "TSV: query_id, file, clause or -, relevance" };
+        var answers = new Option<FileInfo?>("--answers") { Description = "Instead: JSON Lines of {\"id\", \"question\", \"facts\", \"documents\"}; measures extractive answers" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as JSON to this file" };
         var compare = new Option<bool>("--compare") { Description = "Measure bm25, dense, hybrid (RRF and blends), expansion and grouping" };
         var retrievalOptions = new RetrievalOptions();
-        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, output, compare };
+        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, answers, output, compare };
         foreach (var option in retrievalOptions.All)
         {
             command.Options.Add(option);
         }
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
-            var queryFile = parse.GetValue(queries)!;
-            var qrelFile = parse.GetValue(qrels)!;
+            if (parse.GetValue(answers) is { } answerFile)
+            {
+                return await AnswerEvalCommand.RunAsync(CliRoot.IndexPath(parse), services, answerFile, parse.GetValue(output), cancellationToken);
+            }
+            if (parse.GetValue(queries) is not { } queryFile || parse.GetValue(qrels) is not { } qrelFile)
+            {
+                return CliErrors.Fail("give --queries and --qrels, or --answers");
+            }
             foreach (var file in new[] { queryFile, qrelFile }.Where(f => !f.Exists))
             {
                 return CliErrors.Fail($"{file.FullName}: no such file");

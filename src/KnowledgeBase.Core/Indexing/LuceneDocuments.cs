@@ -96,6 +96,9 @@ internal static class LuceneDocuments
             PageEnd: document.GetField(IndexFields.PageEnd).GetInt32Value() ?? 1,
             Score: score,
             Snippet: snippets.Build(document.Get(IndexFields.Body), document.Get(IndexFields.Language)),
-            ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0);
+            ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0)
+        {
+            Text = document.Get(IndexFields.Body),
+        };
     }
 }

@@ -15,4 +15,8 @@ public sealed record SearchHit(
     int PageEnd,
     float Score,
     string Snippet,
-    int ChunkOrdinal);
+    int ChunkOrdinal)
+{
+    /// <summary>The passage's plain text as indexed, for answers that quote it.</summary>
+    public string Text { get; init; } = "";
+}

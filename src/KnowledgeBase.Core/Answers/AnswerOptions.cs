@@ -1,0 +1,45 @@
+namespace KnowledgeBase.Core.Answers;
+
+/// <summary>Configuration section "Answers": which chat model writes answers, and what happens when it fails.</summary>
+public sealed class AnswerOptions
+{
+    public const string SectionName = "Answers";
+
+    /// <summary>"none" (extractive answers only) or "openai" (OpenAI, Azure OpenAI v1 or any compatible server).</summary>
+    public string Provider { get; set; } = "none";
+
+    /// <summary>Base address, e.g. https://api.openai.com/v1, https://NAME.openai.azure.com/openai/v1, http://127.0.0.1:11434/v1.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Chat model (or Azure deployment) name.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>Falls back to the environment variable KB_ANSWERS_API_KEY, then OPENAI_API_KEY.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Passages retrieved and numbered for one answer.</summary>
+    public int MaxPassages { get; set; } = 8;
+
+    /// <summary>"extractive": answer extractively when the model fails; "none": fail with AnswerUnavailableException.</summary>
+    public string Fallback { get; set; } = "extractive";
+
+    /// <summary>Retries after a 429, a 5xx, a timeout or a network error, with exponential backoff.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Time allowed for one model call.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>First backoff delay; doubled on each retry (a 429's Retry-After is not read).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public bool UsesModel => string.Equals(Provider, "openai", StringComparison.OrdinalIgnoreCase);
+
+    public bool FallsBackToExtractive => string.Equals(Fallback, "extractive", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The configured key, else KB_ANSWERS_API_KEY, else OPENAI_API_KEY; local servers accept any.</summary>
+    public string ResolveApiKey() =>
+        ApiKey
+        ?? Environment.GetEnvironmentVariable("KB_ANSWERS_API_KEY")
+        ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY")
+        ?? "none";
+}

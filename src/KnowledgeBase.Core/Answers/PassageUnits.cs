@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using KnowledgeBase.Core.Documents;
+using KnowledgeBase.Core.Ingestion.Chunking;
+
+namespace KnowledgeBase.Core.Answers;
+
+/// <summary>
+/// Cuts a passage into the units an extractive answer quotes: sentences of prose, and list items whole. A new
+/// unit starts at every sentence end, blank line and list marker ("•", "2.13.3.1", "a)"), so a bulleted list
+/// does not run into one long sentence and its lead-in ("shall include the following:") stays separate.
+/// </summary>
+internal static partial class PassageUnits
+{
+    // A list item up to this long is quoted whole (bullets include private-use glyphs of symbol fonts): "• Shared Situational Awareness. Information sharing enables …".
+    private const int WholeItemChars = 400;
+
+    public static IEnumerable<PassageUnit> Split(string text)
+    {
+        var breaks = BlockStart().Matches(text).Select(m => m.Index).Where(i => i > 0).Prepend(0).Append(text.Length).Distinct().ToList();
+        for (var b = 0; b + 1 < breaks.Count; b++)
+        {
+            var block = new TextSpan(breaks[b], breaks[b + 1]);
+            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
+            var whole = Clean(text[block.Start..block.End]);
+            if (isItem && whole.Length <= WholeItemChars)
+            {
+                var first = SentenceSplitter.Split(text, block).First();
+                yield return new PassageUnit(whole, true) { Lead = Clean(text[first.Start..first.End]) };
+                continue;
+            }
+            foreach (var sentence in SentenceSplitter.Split(text, block))
+            {
+                var clean = Clean(text[sentence.Start..sentence.End]);
+                if (clean.Length > 0)
+                {
+                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start);
+                }
+            }
+        }
+    }
+
+    // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
+    private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");
+
+    // A blank line, or a line that starts with a list marker.
+    [GeneratedRegex(@"(?<=\n)\s*\n|(?<=\n)(?=[ \t]*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))[ \t]+\S)")]
+    private static partial Regex BlockStart();
+
+    [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))\s+")]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"[\uE000-\uF8FF]")]
+    private static partial Regex PrivateBullet();
+}
+
+/// <summary>A sentence or a list item of a passage, white space collapsed.</summary>
+internal sealed record PassageUnit(string Text, bool IsListItem)
+{
+    /// <summary>A list item's first sentence, quoted when the item is listed under its lead-in.</summary>
+    public string? Lead { get; init; }
+
+    public bool IsLeadIn => Text.EndsWith(':');
+}

@@ -1,0 +1,38 @@
+using KnowledgeBase.Core.Answers;
+using KnowledgeBase.Core.Embeddings;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Tests.Support;
+using Microsoft.Extensions.AI;
+
+namespace KnowledgeBase.Tests.Answers;
+
+public sealed class EmbeddingScoringTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly KeywordIndex _index;
+
+    public EmbeddingScoringTests()
+    {
+        _index = KeywordIndex.OpenForWriting(_temp.Combine("index"));
+        AnswerFixtures.AddIncidentDocuments(_index);
+    }
+
+    [Fact]
+    public async Task Ask_WithEmbeddingGenerator_EmbedsTheQuestionAsQueryAndSentencesAsPassages()
+    {
+        var generator = new RecordingGenerator(TestModels.UseLite);
+        var service = new AnswerService(AnswerFixtures.Search(_index), new AnswerOptions(), new PassageEmbedder(generator, new EmbeddingOptions()));
+
+        var answer = await service.AskAsync(new AnswerRequest("What are the phases of incident response?"), CancellationToken.None);
+
+        Assert.Equal(AnswerKind.Extractive, answer.Kind);
+        Assert.Contains(generator.Calls, c => c.IsQuery && c.Inputs.SequenceEqual(["What are the phases of incident response?"]));
+        Assert.Contains(generator.Calls, c => !c.IsQuery && c.Inputs.Any(i => i.Contains("detection and analysis", StringComparison.Ordinal)));
+    }
+
+    public void Dispose()
+    {
+        _index.Dispose();
+        _temp.Dispose();
+    }
+}
