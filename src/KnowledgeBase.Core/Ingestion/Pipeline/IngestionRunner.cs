@@ -58,9 +58,11 @@ public sealed class IngestionRunner(ParserRegistry parsers, StructureChunker chu
             {
                 await exclusive.WaitAsync(cancellationToken);
             }
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 step.Execute(context, cancellationToken);
+                IngestionMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("step", step.Name));
             }
             catch (DocumentRejectedException ex)
             {
