@@ -39,7 +39,7 @@ internal sealed class UploadReader(DataFolders folders, IOptions<ServiceOptions>
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     throw ApiProblemException.Invalid("body", "every part needs a Content-Disposition: form-data header");
                 }
