@@ -26,7 +26,15 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            // null leaves a default out (no API key at all), rather than setting it empty.
+            if (value is null)
+            {
+                _settings.Remove(key);
+            }
+            else
+            {
+                _settings[key] = value;
+            }
         }
         if (kestrel)
         {
