@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The main job on the sample corpus: ingests corpus/ into an index (once; re-runs find nothing changed)
-# and runs an example search. Pass another query as arguments: tools/run.sh "incident severity".
+# Builds and runs the search service in the foreground on http://127.0.0.1:5080 (Ctrl+C stops it).
+# The first start, on an empty index, ingests corpus/ as a background job (see /api/jobs) while already serving.
+#   Search:   curl 'http://127.0.0.1:5080/api/search?q=incident+response+team'
+#   API docs: http://127.0.0.1:5080/docs
+# Index, jobs and kept originals live in .kb/api (override with KB__DataPath). Writes need a key: set
+# KB__Security__ApiKeys__0 (16+ characters) to upload or delete with the X-Api-Key header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo
-kb() { dotnet src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll "$@"; }
-export KB_INDEX="${KB_INDEX:-$PWD/.kb/index}"
-kb ingest corpus/
-query="${*:-how should an organization structure its incident response team}"
-kb search "$query" --top 5
+dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo
+export KB__DataPath="${KB__DataPath:-$PWD/.kb/api}"
+export KB__CorpusPath="${KB__CorpusPath:-$PWD/corpus}"
+# dotnet run makes the project folder the content root, where appsettings.json is.
+exec dotnet run --project src/KnowledgeBase.Api -c Release --no-build --no-launch-profile

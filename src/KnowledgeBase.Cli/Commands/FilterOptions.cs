@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KnowledgeBase.Core.Search;
 
 namespace KnowledgeBase.Cli.Commands;
@@ -31,14 +30,14 @@ internal sealed class FilterOptions
             return (null, error);
         }
         var statuses = Values(parse, _status);
-        var unknownStatus = statuses.FirstOrDefault(s => s is not ("in-force" or "superseded"));
+        var unknownStatus = FilterValues.UnknownStatus(statuses);
         if (unknownStatus is not null)
         {
             return (null, $"--status: \"{unknownStatus}\" is not in-force or superseded");
         }
         return (new SearchFilters
         {
-            Types = Values(parse, _type).Select(t => t == "recommendation" ? "itu-t-recommendation" : t).ToList(),
+            Types = Values(parse, _type).Select(FilterValues.NormalizeType).ToList(),
             Series = Values(parse, _series),
             Identifiers = Values(parse, _identifier),
             Statuses = statuses,
@@ -57,29 +56,10 @@ internal sealed class FilterOptions
     private static Option<string[]> Many(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
 
-    private static List<string> Values(ParseResult parse, Option<string[]> option) =>
-        (parse.GetValue(option) ?? [])
-            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(v => v.ToLowerInvariant())
-            .ToList();
+    private static List<string> Values(ParseResult parse, Option<string[]> option) => FilterValues.Split(parse.GetValue(option) ?? []);
 
-    private static (int? From, int? To, string? Error) ParseYears(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (null, null, null);
-        }
-        var parts = text.Split("..");
-        if (parts.Length > 2 || parts.All(string.IsNullOrWhiteSpace))
-        {
-            return (null, null, $"--year: \"{text}\" is not a year or a range like 2018..2024");
-        }
-        int? Parse(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100 ? year : null;
-        var from = parts[0].Length == 0 ? null : Parse(parts[0]);
-        var to = parts.Length == 1 ? from : parts[1].Length == 0 ? null : Parse(parts[1]);
-        var bad = (parts[0].Length > 0 && from is null) || (parts.Length == 2 && parts[1].Length > 0 && to is null);
-        return bad || (from > to)
-            ? (null, null, $"--year: \"{text}\" is not a year or a range like 2018..2024 (years 1900–2100)")
-            : (from, to, null);
-    }
+    private static (int? From, int? To, string? Error) ParseYears(string? text) =>
+        FilterValues.TryParseYears(text, out var from, out var to)
+            ? (from, to, null)
+            : (null, null, $"--year: \"{text}\" is not a year or a range like 2018..2024 (years {FilterValues.MinYear}–{FilterValues.MaxYear})");
 }

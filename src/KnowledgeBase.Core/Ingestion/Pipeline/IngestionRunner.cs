@@ -73,9 +73,11 @@ public sealed class IngestionRunner(
             {
                 await exclusive.WaitAsync(cancellationToken);
             }
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await step.ExecuteAsync(context, cancellationToken);
+                IngestionMetrics.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("step", step.Name));
             }
             catch (DocumentRejectedException ex)
             {

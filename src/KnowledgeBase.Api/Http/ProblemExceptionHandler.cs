@@ -1,0 +1,61 @@
+using KnowledgeBase.Api.Telemetry;
+using System.Text.Json;
+using KnowledgeBase.Core.Configuration;
+using KnowledgeBase.Core.Indexing;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeBase.Api.Http;
+
+/// <summary>
+/// The one place errors become responses: every refusal and failure is a ProblemDetails (RFC 9457) whose
+/// status says what went wrong; validation errors also list the field under "errors".
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ApiProblemException api => Problem(api.Status, api.Title, api.Message, api.Field),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                Problem(bad.StatusCode, "Payload too large", bad.Message, null),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                Problem(StatusCodes.Status400BadRequest, "Invalid request", json.Message, json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body"),
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Invalid request", bad.Message, null),
+            IndexUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Index unavailable", unavailable.Message, null),
+            ConfigurationException configuration => Problem(StatusCodes.Status503ServiceUnavailable, "Not configured", configuration.Message, null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            if (httpContext.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+            ServiceLog.Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "");
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "The service failed; the log has the details.", null);
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string? field)
+    {
+        if (field is null)
+        {
+            return new ProblemDetails { Status = status, Title = title, Detail = detail };
+        }
+        if (status != StatusCodes.Status400BadRequest)
+        {
+            return new ProblemDetails { Status = status, Title = title, Detail = $"{field}: {detail}" };
+        }
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = status,
+            Title = title,
+            Detail = $"{field}: {detail}",
+        };
+    }
+}

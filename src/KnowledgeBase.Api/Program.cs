@@ -1,0 +1,19 @@
+using KnowledgeBase.Api.Configuration;
+using KnowledgeBase.Api.Endpoints;
+using KnowledgeBase.Api.Http;
+using KnowledgeBase.Api.Telemetry;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddKbEnvironmentVariables();
+builder.AddKnowledgeBaseOptions();
+builder.AddKnowledgeBaseServices();
+builder.AddKnowledgeBaseHttp();
+builder.AddKnowledgeBaseTelemetry();
+
+var app = builder.Build();
+app.UseKnowledgeBaseHttp();
+app.MapSearchEndpoints();
+app.MapDocumentEndpoints();
+app.MapJobEndpoints();
+app.MapOperationsEndpoints();
+app.Run();

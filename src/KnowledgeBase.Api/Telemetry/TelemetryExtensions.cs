@@ -1,0 +1,25 @@
+using KnowledgeBase.Api.Endpoints;
+using KnowledgeBase.Core.Ingestion.Pipeline;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace KnowledgeBase.Api.Telemetry;
+
+/// <summary>OpenTelemetry metrics (scraped at /metrics) and traces for requests and ingestion jobs.</summary>
+internal static class TelemetryExtensions
+{
+    public static void AddKnowledgeBaseTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [OperationsEndpoints.ReadyTag]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("knowledgebase-api"))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(ServiceMetrics.Name, IngestionMetrics.MeterName)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
+                .AddSource(ServiceMetrics.Name));
+    }
+}
