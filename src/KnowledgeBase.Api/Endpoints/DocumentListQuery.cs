@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeBase.Api.Endpoints;
 
-/// <summary>GET /api/documents: a page of documents, by title, with the same filters as search.</summary>
-internal sealed class DocumentListQuery : IFilterInput
+/// <summary>
+/// GET /api/documents: a page of documents, by title, with the same filters as search (which extends it).
+/// List filters may repeat (type=a&amp;type=b) or use commas.
+/// </summary>
+internal class DocumentListQuery : IFilterInput
 {
     [FromQuery(Name = "top")]
     public int? Top { get; init; }

@@ -9,16 +9,21 @@ internal static class RequestBinding
     public const int MaxTop = 100;
     public const int MaxSkip = 1000;
 
-    public static SearchRequest Search(string? q, int? top, int? skip, string? mode, IFilterInput filters)
+    public static SearchRequest Search(string? q, int? top, int? skip, string? mode, string? groupBy, IFilterInput filters)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             throw ApiProblemException.Invalid("q", "give something to search for");
         }
+        if (groupBy is not (null or "" or "document" or "passage"))
+        {
+            throw ApiProblemException.Invalid("groupBy", $"\"{groupBy}\" is not document or passage");
+        }
         return new SearchRequest(q.Trim(), Page("top", top, 10, MaxTop), Offset(skip, MaxSkip))
         {
             Filters = Filters(filters),
             Mode = Mode(mode),
+            GroupByDocument = groupBy == "document",
         };
     }
 

@@ -11,6 +11,8 @@ internal sealed record SearchBody : IFilterInput
 
     public string? Mode { get; init; }
 
+    public string? GroupBy { get; init; }
+
     public string[]? Type { get; init; }
 
     public string[]? Series { get; init; }

@@ -22,11 +22,11 @@ internal static class SearchEndpoints
 
     public static Task<Ok<SearchResponse>> SearchByQueryAsync(
         [AsParameters] SearchQuery query, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query), search, catalog, cancellationToken);
+        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query), search, catalog, cancellationToken);
 
     public static Task<Ok<SearchResponse>> SearchByBodyAsync(
         SearchBody body, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(body.Q, body.Top, body.Skip, body.Mode, body), search, catalog, cancellationToken);
+        RunAsync(RequestBinding.Search(body.Q, body.Top, body.Skip, body.Mode, body.GroupBy, body), search, catalog, cancellationToken);
 
     private static async Task<Ok<SearchResponse>> RunAsync(
         SearchRequest request, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken)
