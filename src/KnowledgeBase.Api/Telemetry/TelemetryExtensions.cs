@@ -1,18 +1,22 @@
 using KnowledgeBase.Api.Endpoints;
 using KnowledgeBase.Core.Ingestion.Pipeline;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace KnowledgeBase.Api.Telemetry;
 
-/// <summary>OpenTelemetry metrics (scraped at /metrics) and traces for requests and ingestion jobs.</summary>
+/// <summary>
+/// OpenTelemetry metrics (scraped at /metrics) and traces for requests and ingestion jobs; with
+/// OTEL_EXPORTER_OTLP_ENDPOINT set, all signals are also exported over OTLP.
+/// </summary>
 internal static class TelemetryExtensions
 {
     public static void AddKnowledgeBaseTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [OperationsEndpoints.ReadyTag]);
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("knowledgebase-api"))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -21,5 +25,10 @@ internal static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
                 .AddSource(ServiceMetrics.Name));
+        // Traces (and metrics, logs) leave the process only when a collector is configured, the standard way.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
     }
 }

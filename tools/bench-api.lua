@@ -1,0 +1,36 @@
+-- wrk script for tools/bench-api.sh: each request one of ~20 realistic searches (some filtered), in the mode
+-- given by the MODE environment variable; done() prints one machine-readable RESULT line.
+local mode = os.getenv("MODE") or "bm25"
+local queries = {
+  "q=incident+response+team+structure",
+  "q=how+should+an+organization+handle+a+security+incident",
+  "q=password+authenticated+key+exchange",
+  "q=X.1056&type=recommendation",
+  "q=national+cybersecurity+strategy&type=national-strategy",
+  "q=critical+infrastructure+protection&year=2015..2024",
+  "q=threat+information+sharing",
+  "q=%22security+architecture%22",
+  "q=risk+management+framework",
+  "q=child+online+protection",
+  "q=cyber+threat+intelligence+sharing+trust",
+  "q=extensible+authentication+protocol",
+  "q=spam+countermeasures&type=recommendation",
+  "q=strat%C3%A9gie+nationale+de+cybers%C3%A9curit%C3%A9",
+  "q=information+security+management+telecommunications",
+  "q=vulnerability+disclosure",
+  "q=identity+management+trust+framework",
+  "q=cybersecurity+capacity+building&region=africa",
+  "q=incident+severity+levels+-malware",
+  "q=supply+chain+security&top=20",
+}
+
+request = function()
+  return wrk.format("GET", "/api/search?" .. queries[math.random(#queries)] .. "&mode=" .. mode)
+end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    errors, summary.requests))
+end

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Load-tests the search service with wrk: 50 connections for 20 s per run, each request one of ~20 realistic
+# searches (tools/bench-api.lua), for mode=bm25 and mode=hybrid, first on an idle service and then while a second
+# instance ingests the whole corpus into a fresh index (same machine, so it competes for the same cores).
+# Prints one Markdown table.
+#
+#   tools/bench-api.sh [CORPUS_DIR]     (default: ../shared/corpus; its pdf/ and text/ folders are used)
+#
+# The benchmarked index lives in .kb/bench-api and is reused by later runs (the first run ingests the corpus).
+set -euo pipefail
+if [[ $# -ge 1 ]]; then corpus="$(realpath -m -- "$1")"; fi
+cd "$(dirname "$0")/.."
+corpus="$(realpath -m -- "${corpus:-../shared/corpus}")"
+[[ -d "$corpus/pdf" || -d "$corpus/text" ]] || { echo "bench-api: no pdf/ or text/ under $corpus" >&2; exit 2; }
+duration="${BENCH_DURATION:-20s}"
+
+if ! command -v wrk >/dev/null; then
+    sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    echo "bench-api: installing wrk" >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >&2
+fi
+
+build_log="$(mktemp)"
+if ! dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo >"$build_log" 2>&1; then
+    cat "$build_log" >&2; rm -f -- "$build_log"; exit 1
+fi
+rm -f -- "$build_log"
+
+# The corpus as one folder of links: only pdf/ and text/ (not the manifest or README beside them).
+bench="$PWD/.kb/bench-api"
+stage="$bench/corpus"
+mkdir -p "$stage/pdf" "$stage/text"
+for kind in pdf text; do
+    [[ -d "$corpus/$kind" ]] && find "$corpus/$kind" -maxdepth 1 -type f -exec ln -sf {} "$stage/$kind/" \;
+done
+files=$(find "$stage" -type l | wc -l)
+
+pids=()
+fresh=""
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    [[ -n "$fresh" ]] && rm -rf -- "$fresh"
+}
+trap cleanup EXIT
+
+# Starts the service on a data folder and port in the background; logs go to $bench/PORT.log.
+start() {
+    local data="$1" port="$2"
+    (cd src/KnowledgeBase.Api && KB__DataPath="$data" KB__CorpusPath="$stage" KB__RateLimits__SearchPerMinute=0 \
+        Urls="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+        exec dotnet bin/Release/net10.0/KnowledgeBase.Api.dll) >"$bench/$port.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 120); do
+        curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
+        sleep 0.5
+    done
+    echo "bench-api: service on port $port did not become ready; see $bench/$port.log" >&2; exit 1
+}
+
+# Waits for every job of the service at $1 to finish; prints how long that took.
+wait_jobs() {
+    local started=$SECONDS
+    while curl -fs "http://127.0.0.1:$1/api/jobs" | grep -q '"state":"\(queued\|running\)"'; do sleep 2; done
+    echo $((SECONDS - started))
+}
+
+running_jobs() { curl -fs "http://127.0.0.1:$1/api/jobs" | grep -c '"state":"running"' || true; }
+
+documents() { curl -fs "http://127.0.0.1:$1/api/documents?top=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; }
+
+run_wrk() {
+    MODE="$1" wrk -t2 -c50 -d"$duration" --timeout 10s -s tools/bench-api.lua "http://127.0.0.1:$2" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+}
+
+start "$bench/data" 5181
+first_ingest=$(wait_jobs 5181)
+# Warm-up (JIT, caches), not reported.
+run_wrk bm25 5181 >/dev/null
+rows=()
+for mode in bm25 hybrid; do
+    read -r rps p50 p99 errors total < <(run_wrk "$mode" 5181)
+    rows+=("| $mode | idle | $rps | $p50 | $p99 | $errors / $total |")
+done
+
+# During ingestion: per mode, a second instance starts on a fresh data folder and ingests the whole corpus (its
+# first-start job) while the first one is searched; it is stopped after the run.
+for mode in bm25 hybrid; do
+    fresh="$(mktemp -d)"
+    start "$fresh/data" 5182
+    before=$(documents 5182)
+    read -r rps p50 p99 errors total < <(run_wrk "$mode" 5181)
+    after=$(documents 5182)
+    still=$([[ $(running_jobs 5182) -gt 0 ]] && echo "yes" || echo "no, it finished during the run")
+    rows+=("| $mode | during ingestion (${before}→${after} docs indexed; still running: $still) | $rps | $p50 | $p99 | $errors / $total |")
+    kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+    unset 'pids[-1]'
+    rm -rf -- "$fresh"; fresh=""
+done
+
+echo "Corpus: $corpus ($files files, $(documents 5181) documents in the benchmarked index; first ingest took ${first_ingest} s, 0 if reused)"
+echo "wrk: 2 threads, 50 connections, $duration per row; $(nproc) cores shared with whatever else runs on this machine."
+echo
+echo "| mode | condition | req/s | p50 ms | p99 ms | errors / requests |"
+echo "|---|---|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
