@@ -217,6 +217,9 @@ public sealed class KeywordIndex : IDisposable
         }
     }
 
+    /// <summary>Changes with every commit a search can see: what cached results are checked against.</summary>
+    public long Version => WithSearcher(searcher => ((DirectoryReader)searcher.IndexReader).Version, 0L);
+
     /// <summary>How many live chunks carry a vector.</summary>
     public int CountVectors() => WithSearcher(searcher => searcher.IndexReader.Leaves.Sum(leaf =>
     {

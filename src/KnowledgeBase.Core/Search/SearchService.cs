@@ -11,11 +11,26 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 public sealed class SearchService(KeywordIndex keywords, SearchOptions options, PassageEmbedder? embedder = null)
 {
+    private readonly SearchResultCache _cache = new();
+
     public SearchOptions Options => options;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var version = keywords.Version;
+        var key = SearchResultCache.KeyOf(request);
+        if (_cache.Find(key, version) is { } cached)
+        {
+            return cached;
+        }
+        var results = await SearchUncachedAsync(request, cancellationToken);
+        _cache.Add(key, version, results);
+        return results;
+    }
+
+    private async Task<SearchResults> SearchUncachedAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
         var mode = request.Mode ?? options.DefaultMode;
         if (mode != SearchMode.Bm25 && DenseUnavailable() is { } reason)
         {
