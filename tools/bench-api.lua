@@ -1,6 +1,19 @@
 -- wrk script for tools/bench-api.sh: each request one of ~20 realistic searches (some filtered), in the mode
 -- given by the MODE environment variable; done() prints one machine-readable RESULT line.
+-- WORKLOAD=popular repeats those 20 (what a portal's result cache sees); WORKLOAD=distinct adds two random words
+-- from a vocabulary to each, so nearly every request is new and the cache cannot help.
 local mode = os.getenv("MODE") or "bm25"
+local workload = os.getenv("WORKLOAD") or "popular"
+local words = {
+  "national", "policy", "regulator", "operator", "telecommunication", "network", "critical", "sector", "response",
+  "team", "awareness", "training", "capacity", "cooperation", "international", "law", "privacy", "data", "protection",
+  "cloud", "mobile", "internet", "governance", "audit", "control", "assessment", "risk", "threat", "malware",
+  "phishing", "botnet", "encryption", "certificate", "authentication", "identity", "access", "monitoring", "logging",
+  "forensics", "evidence", "recovery", "continuity", "backup", "vulnerability", "patch", "software", "hardware",
+  "supply", "vendor", "contract", "standard", "framework", "guideline", "requirement", "measure", "incident", "report",
+  "notification", "coordination", "exercise", "simulation", "budget", "funding", "strategy", "plan", "roadmap",
+}
+local function word() return words[math.random(#words)] end
 local queries = {
   "q=incident+response+team+structure",
   "q=how+should+an+organization+handle+a+security+incident",
@@ -25,7 +38,11 @@ local queries = {
 }
 
 request = function()
-  return wrk.format("GET", "/api/search?" .. queries[math.random(#queries)] .. "&mode=" .. mode)
+  local query = queries[math.random(#queries)]
+  if workload == "distinct" then
+    query = query:gsub("^q=([^&]*)", "q=%1+" .. word() .. "+" .. word())
+  end
+  return wrk.format("GET", "/api/search?" .. query .. "&mode=" .. mode)
 end
 
 done = function(summary, latency, requests)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load-tests the search service with wrk: 50 connections for 20 s per run, each request one of ~20 realistic
-# searches (tools/bench-api.lua), for mode=bm25 and mode=hybrid, first on an idle service and then while a second
-# instance ingests the whole corpus into a fresh index (same machine, so it competes for the same cores).
+# searches (tools/bench-api.lua) repeated ("popular", served by the result cache after the first time) or made
+# new with two random words ("distinct"), for mode=bm25 and mode=hybrid: first on an idle service with the whole
+# corpus indexed, then on a service that is ingesting the corpus while it is searched.
 # Prints one Markdown table.
 #
 #   tools/bench-api.sh [CORPUS_DIR]     (default: ../shared/corpus; its pdf/ and text/ folders are used)
@@ -70,30 +71,33 @@ running_jobs() { curl -fs "http://127.0.0.1:$1/api/jobs" | grep -c '"state":"run
 
 documents() { curl -fs "http://127.0.0.1:$1/api/documents?top=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; }
 
+# run_wrk MODE WORKLOAD PORT
 run_wrk() {
-    MODE="$1" wrk -t2 -c50 -d"$duration" --timeout 10s -s tools/bench-api.lua "http://127.0.0.1:$2" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+    MODE="$1" WORKLOAD="$2" wrk -t2 -c50 -d"$duration" --timeout 10s -s tools/bench-api.lua "http://127.0.0.1:$3" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
 start "$bench/data" 5181
 first_ingest=$(wait_jobs 5181)
 # Warm-up (JIT, caches), not reported.
-run_wrk bm25 5181 >/dev/null
+run_wrk bm25 distinct 5181 >/dev/null
 rows=()
 for mode in bm25 hybrid; do
-    read -r rps p50 p99 errors total < <(run_wrk "$mode" 5181)
-    rows+=("| $mode | idle | $rps | $p50 | $p99 | $errors / $total |")
+    for workload in popular distinct; do
+        read -r rps p50 p99 errors total < <(run_wrk "$mode" "$workload" 5181)
+        rows+=("| $mode | $workload | idle, whole corpus indexed | $rps | $p50 | $p99 | $errors / $total |")
+    done
 done
 
-# During ingestion: per mode, a second instance starts on a fresh data folder and ingests the whole corpus (its
-# first-start job) while the first one is searched; it is stopped after the run.
+# During ingestion: per mode, a fresh instance starts on an empty data folder and ingests the whole corpus (its
+# first-start job) while it is searched itself, so every commit makes its searchers and cached results new.
 for mode in bm25 hybrid; do
     fresh="$(mktemp -d)"
     start "$fresh/data" 5182
     before=$(documents 5182)
-    read -r rps p50 p99 errors total < <(run_wrk "$mode" 5181)
+    read -r rps p50 p99 errors total < <(run_wrk "$mode" distinct 5182)
     after=$(documents 5182)
     still=$([[ $(running_jobs 5182) -gt 0 ]] && echo "yes" || echo "no, it finished during the run")
-    rows+=("| $mode | during ingestion (${before}→${after} docs indexed; still running: $still) | $rps | $p50 | $p99 | $errors / $total |")
+    rows+=("| $mode | distinct | while it ingests the corpus (${before}→${after} docs; still running: $still) | $rps | $p50 | $p99 | $errors / $total |")
     kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
     unset 'pids[-1]'
     rm -rf -- "$fresh"; fresh=""
@@ -102,6 +106,6 @@ done
 echo "Corpus: $corpus ($files files, $(documents 5181) documents in the benchmarked index; first ingest took ${first_ingest} s, 0 if reused)"
 echo "wrk: 2 threads, 50 connections, $duration per row; $(nproc) cores shared with whatever else runs on this machine."
 echo
-echo "| mode | condition | req/s | p50 ms | p99 ms | errors / requests |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| mode | queries | condition | req/s | p50 ms | p99 ms | errors / requests |"
+echo "|---|---|---|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
