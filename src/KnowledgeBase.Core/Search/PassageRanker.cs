@@ -25,30 +25,7 @@ internal static class PassageRanker
         {
             query.Add(clause);
         }
-        var depth = Math.Max(FacetWindow, (request.Skip + request.Top) * 3);
-        var mode = request.Mode ?? SearchMode.Bm25;
-        var totalHits = 0;
-        IReadOnlyList<ScoreDoc> keyword = [];
-        if (mode != SearchMode.Dense)
-        {
-            if (request.ExpandQuery)
-            {
-                QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
-            }
-            var top = searcher.Search(query, depth);
-            (keyword, totalHits) = (top.ScoreDocs, top.TotalHits);
-        }
-        IReadOnlyList<ScoreDoc> dense = [];
-        if (mode != SearchMode.Bm25 && retrieval.QueryVector is { } vector)
-        {
-            dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
-        }
-        var candidates = mode switch
-        {
-            SearchMode.Bm25 => keyword,
-            SearchMode.Dense => dense,
-            _ => ScoreFusion.Fuse(keyword, dense, retrieval.Options),
-        };
+        var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval);
         var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
         var superseded = catalog.Editions.SupersededDocuments();
         var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
@@ -62,10 +39,33 @@ internal static class PassageRanker
             .Take(request.Top)
             .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
             .ToList();
-        return new SearchResults(request.Query, mode == SearchMode.Bm25 ? totalHits : candidates.Count, hits)
+        return new SearchResults(request.Query, totalHits, hits)
         {
             Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
         };
+    }
+
+    /// <summary>
+    /// The candidates of the request's mode, best first: BM25, dense, or both fused; and how many passages matched
+    /// (for dense and hybrid, how many candidates there are).
+    /// </summary>
+    private static (IReadOnlyList<ScoreDoc> Candidates, int TotalHits) Retrieve(
+        IndexSearcher searcher, SearchRequest request, BooleanQuery query, IReadOnlyList<BooleanClause> filterClauses, Retrieval retrieval)
+    {
+        var depth = Math.Max(FacetWindow, (request.Skip + request.Top) * 3);
+        var mode = request.Mode ?? SearchMode.Bm25;
+        if (mode == SearchMode.Bm25 || retrieval.QueryVector is not { } vector)
+        {
+            if (request.ExpandQuery)
+            {
+                QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
+            }
+            var top = searcher.Search(query, depth);
+            return (top.ScoreDocs, top.TotalHits);
+        }
+        var dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
+        var fused = mode == SearchMode.Dense ? dense : ScoreFusion.Fuse(searcher.Search(query, depth).ScoreDocs, dense, retrieval.Options);
+        return (fused, fused.Count);
     }
 
     /// <summary>The filters as a query of their own for the dense scan: chunks only, plus each filter clause.</summary>
