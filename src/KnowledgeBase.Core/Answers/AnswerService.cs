@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Search;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Embeddings;
-using Microsoft.Extensions.AI;
 
 namespace KnowledgeBase.Core.Answers;
 

@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Tests.Support;
-using Microsoft.Extensions.AI;
 
 namespace KnowledgeBase.Tests.Answers;
 
