@@ -42,6 +42,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<UploadReader>();
+        services.AddSingleton<IngestionScheduler>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ServiceMetrics>();
         services.AddHostedService<IngestionWorker>();

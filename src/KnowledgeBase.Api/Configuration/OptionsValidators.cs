@@ -26,6 +26,10 @@ internal sealed class OptionsValidators :
         {
             errors.Add($"{ServiceOptions.Section}:QueueCapacity must be between 1 and 10000, not {options.QueueCapacity}");
         }
+        if (options.IngestionThreads is < 0 or > 256)
+        {
+            errors.Add($"{ServiceOptions.Section}:IngestionThreads must be between 0 (all cores but one) and 256, not {options.IngestionThreads}");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

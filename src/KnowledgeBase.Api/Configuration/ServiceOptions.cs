@@ -20,6 +20,12 @@ internal sealed class ServiceOptions
     /// <summary>Jobs that may wait for the ingestion worker; a full queue answers 503.</summary>
     public int QueueCapacity { get; set; } = 64;
 
+    /// <summary>
+    /// Threads ingestion may keep busy (parsing, embedding); 0 means all cores but one, so searches always keep a core
+    /// while documents stream in.
+    /// </summary>
+    public int IngestionThreads { get; set; }
+
     /// <summary>Accept and persist jobs but do not run them until a start without this flag (maintenance).</summary>
     public bool PauseIngestion { get; set; }
 }

@@ -20,6 +20,7 @@ internal sealed class JobRunner(
     OriginalFiles originals,
     DataFolders folders,
     ServiceMetrics metrics,
+    IngestionScheduler scheduler,
     ILogger<JobRunner> logger)
 {
     public async Task RunAsync(string jobId, CancellationToken cancellationToken)
@@ -48,7 +49,11 @@ internal sealed class JobRunner(
         {
             var pending = job.Files.Where(f => f.State == JobFileState.Running).Select(f => new SourceFile(f.StoredPath, f.StoredPath)).ToList();
             var progress = new SynchronousProgress(outcome => Record(jobId, outcome));
-            await ingestion.RunAsync(index, pending, progress, cancellationToken);
+            // On a scheduler of its own, so the parsing and embedding it fans out (which runs on TaskScheduler.Current)
+            // cannot take the cores searches need.
+            await Task.Factory.StartNew(
+                () => ingestion.RunAsync(index, pending, progress, cancellationToken),
+                cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler.Scheduler).Unwrap();
         }
         job = store.Update(jobId, j => j with { State = state, FinishedAt = store.Now, Message = message });
         if (job.Kind == JobKind.Upload)
