@@ -13,6 +13,7 @@ builder.AddKnowledgeBaseTelemetry();
 var app = builder.Build();
 app.UseKnowledgeBaseHttp();
 app.MapSearchEndpoints();
+app.MapAskEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
 app.MapOperationsEndpoints();
