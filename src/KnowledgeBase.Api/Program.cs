@@ -8,9 +8,11 @@ builder.Configuration.AddKbEnvironmentVariables();
 builder.AddKnowledgeBaseOptions();
 builder.AddKnowledgeBaseServices();
 builder.AddKnowledgeBaseHttp();
+builder.AddKnowledgeBasePage();
 builder.AddKnowledgeBaseTelemetry();
 
 var app = builder.Build();
+app.UseKnowledgeBasePage();
 app.UseKnowledgeBaseHttp();
 app.MapSearchEndpoints();
 app.MapAskEndpoints();
