@@ -124,14 +124,23 @@ function renderPages(state, pages) {
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Where the passage's words occur in a page, whatever the line breaks: the whole, else its longest matching run. */
+/**
+ * Where the passage's words occur in a page, whatever the line breaks: the whole passage, else its longest run of
+ * words found, widened by the length of the words before and after that run.
+ */
 export function locate(pageText, find) {
   const words = find.split(/\s+/).filter(Boolean).slice(0, 60);
   for (const size of [words.length, 16, 10, 6]) {
     if (size > words.length || size < 1) continue;
     for (let start = 0; start + size <= words.length; start += Math.max(1, size >> 1)) {
       const match = new RegExp(words.slice(start, start + size).map(escape).join('\\s+'), 'iu').exec(pageText);
-      if (match) return { start: match.index, end: Math.min(pageText.length, match.index + Math.max(match[0].length, find.length)) };
+      if (!match) continue;
+      const before = words.slice(0, start).join(' ').length;
+      const after = words.slice(start + size).join(' ').length;
+      return {
+        start: Math.max(0, match.index - (before && before + 1)),
+        end: Math.min(pageText.length, match.index + match[0].length + (after && after + 1)),
+      };
     }
   }
   return null;
