@@ -54,9 +54,13 @@ public sealed class SearchPageTests(ServedCorpus corpus) : IClassFixture<ServedC
         await Expect(answer.Locator(".sources li").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "04-ask-extractive-answer");
 
+        var quoted = await answer.Locator(".answer-text").EvaluateAsync<string>("e => e.firstChild.textContent.trim()");
         await answer.Locator(".marker").First.ClickAsync();
         await Expect(page.Locator("#document-view")).ToBeVisibleAsync();
         await Expect(page.Locator("#passage")).ToBeVisibleAsync();
+        // The quoted sentence is found in the page whatever its line breaks.
+        var highlighted = await page.Locator("#passage").TextContentAsync();
+        Assert.Equal(Words(quoted), Words(highlighted!));
         await Browser.ScreenshotAsync(page, "05-citation-opens-passage");
 
         // Back in the chat, a follow-up carries the conversation.
@@ -146,6 +150,39 @@ public sealed class SearchPageTests(ServedCorpus corpus) : IClassFixture<ServedC
         Assert.False(await ScrollsSideways(page));
         await Browser.ScreenshotAsync(page, "11-phone-ask");
     }
+
+    [Fact]
+    public async Task Keyboard_alone_searches_and_opens_a_result_with_visible_focus()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.OpenAsync(corpus.BaseAddress);
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await TabUntilAsync(page, "() => document.activeElement.id === 'q'");
+        await page.Keyboard.TypeAsync("incident handling checklist");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#results .hit").First).ToBeVisibleAsync();
+        await TabUntilAsync(page, "() => document.activeElement.matches('#results .hit h3 a')");
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await Browser.ScreenshotAsync(page, "13-keyboard-focus-on-result");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#document-view")).ToBeVisibleAsync();
+        await Expect(page.Locator("#passage")).ToBeFocusedAsync();
+    }
+
+    private static async Task TabUntilAsync(IPage page, string condition)
+    {
+        for (var i = 0; i < 60 && !await page.EvaluateAsync<bool>(condition); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.True(await page.EvaluateAsync<bool>(condition), $"Tab never reached: {condition}");
+    }
+
+    private static string Words(string text) => Regex.Replace(text, "\\s+", " ").Trim();
 
     private static Task<string> Direction(ILocator locator) => locator.EvaluateAsync<string>("e => getComputedStyle(e).direction");
 

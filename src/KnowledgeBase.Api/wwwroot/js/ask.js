@@ -106,7 +106,7 @@ function renderAnswer(reply, result) {
   reply.append(h('p', { class: `badge ${result.kind}`, title: explanation }, h('strong', { text: label }), ` — ${explanation}`));
   if (result.flagged) reply.append(h('p', { class: 'warning', text: 'This answer cites no valid source: do not rely on it.' }));
   const byMarker = new Map([...(result.sources ?? []), ...(result.citations ?? [])].map((c) => [c.marker, c]));
-  reply.append(h('div', { class: 'answer-text', dir: 'auto' }, ...withMarkers(result.text, byMarker)));
+  reply.append(h('div', { class: 'answer-text', dir: 'auto' }, ...withMarkers(result.text, byMarker, result.kind === 'extractive')));
   if (result.citations?.length) {
     const list = h('ol', { class: 'sources', 'aria-label': 'Cited passages' });
     for (const c of result.citations) {
@@ -120,16 +120,23 @@ function renderAnswer(reply, result) {
   }
 }
 
-function citationHref(c) {
-  return passageHref(readState(), c.documentId, c.pageStart, c.pageEnd, c.passage.split(/\s+/).slice(0, 30).join(' '));
+function citationHref(c, find) {
+  return passageHref(readState(), c.documentId, c.pageStart, c.pageEnd, find || c.passage.split(/\s+/).slice(0, 30).join(' '));
 }
 
-/** The answer's text with each [n] a link to passage n; a marker without a source stays text. */
-function withMarkers(text, byMarker) {
+/**
+ * The answer's text with each [n] a link to passage n; a marker without a source stays text. An extractive answer's
+ * sentences are the passage's own words, so the link highlights the quoted sentence rather than the passage's start.
+ */
+function withMarkers(text, byMarker, quoted) {
+  let previous = '';
   return text.split(/(\[\d+\])/).filter(Boolean).map((part) => {
     const citation = /^\[(\d+)\]$/.test(part) ? byMarker.get(Number(part.slice(1, -1))) : null;
-    return citation
-      ? h('a', { class: 'marker', href: citationHref(citation), onclick: followInPlace, title: `${citation.title}, p. ${citation.pageStart}`, text: part })
-      : document.createTextNode(part);
+    if (!citation) {
+      previous = part;
+      return document.createTextNode(part);
+    }
+    const find = quoted ? previous.replace(/^[\s•·-]+/, '').trim() : '';
+    return h('a', { class: 'marker', href: citationHref(citation, find), onclick: followInPlace, title: `${citation.title}, p. ${citation.pageStart}`, text: part });
   });
 }
