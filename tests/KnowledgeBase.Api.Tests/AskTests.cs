@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using KnowledgeBase.Api.Tests.Support;
+using KnowledgeBase.Tests.Answers;
 using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Api.Tests;
@@ -134,6 +135,35 @@ public sealed class AskTests : IDisposable
         Assert.Equal("sources", events[0].EventType);
         Assert.Equal("error", events[^1].EventType);
         Assert.False(string.IsNullOrWhiteSpace(JsonNode.Parse(events[^1].Data)!["message"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Generated_answer_streams_the_model_text_as_deltas_then_the_validated_answer()
+    {
+        const string Reply = "Incidents are reported to the national centre within one hour [1]. Other rules apply [42].";
+        using var model = new FakeChatServer(FakeChatServer.Reply.Text(Reply));
+        var settings = new Dictionary<string, string?>
+        {
+            ["KnowledgeBase:Answers:Provider"] = "openai",
+            ["KnowledgeBase:Answers:Endpoint"] = model.Endpoint,
+            ["KnowledgeBase:Answers:Model"] = "test-model",
+            ["KnowledgeBase:Answers:ApiKey"] = "none",
+        };
+        using var host = ApiHost.In(_folder, settings);
+        using var writer = host.CreateWriter();
+        await Calls.IngestAsync(writer, TestPaths.RepoRoot + "/tests/KnowledgeBase.Tests/Fixtures/cisa-style-guidance.html");
+
+        var events = await StreamAsync(writer, new { question = "How should incidents be reported?" });
+
+        var deltas = events[1..^1];
+        Assert.True(deltas.Count > 1, "the model's words should arrive as several deltas");
+        Assert.Equal(Reply, string.Concat(deltas.Select(e => JsonNode.Parse(e.Data)!["text"]!.GetValue<string>())));
+        var done = JsonNode.Parse(events[^1].Data)!;
+        Assert.Equal("generated", done["kind"]!.GetValue<string>());
+        Assert.DoesNotContain("[42]", done["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, done["removedMarkers"]!.GetValue<int>());
+        Assert.Equal(1, Assert.Single(done["citations"]!.AsArray())!["marker"]!.GetValue<int>());
+        Assert.True(done["usage"]!["inputTokens"]!.GetValue<int>() > 0);
     }
 
     public void Dispose() => _folder.Dispose();
