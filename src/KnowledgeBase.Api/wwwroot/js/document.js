@@ -66,9 +66,11 @@ function renderDocument(state, detail, content) {
   renderEditions(state, detail);
   const page = state.p || 1;
   if (detail.hasFile) {
+    // Browsers' PDF viewers open at #page=N; other originals have no pages to jump to.
+    const pdf = detail.mediaType === 'application/pdf';
     open.append(h('a', {
-      id: 'doc-open-link', class: 'button', href: `${detail.file}#page=${page}`, target: '_blank', rel: 'noopener',
-      text: `Open the original at page ${page}`,
+      id: 'doc-open-link', class: 'button', href: pdf ? `${detail.file}#page=${page}` : detail.file, target: '_blank', rel: 'noopener',
+      text: pdf ? `Open the PDF at page ${page}` : `Open the original (${detail.fileName})`,
     }));
   }
   renderPages(state, content.pages);

@@ -65,7 +65,11 @@ async function upload() {
 async function watch(item, job) {
   for (;;) {
     renderJob(item, job);
-    if (job.state === 'completed' || job.state === 'failed') return;
+    if (job.state === 'completed' || job.state === 'failed') {
+      const count = (state) => job.files.filter((f) => f.state === state).length;
+      status.textContent = `Job finished: ${count('succeeded')} added, ${count('skipped-duplicate')} already indexed, ${count('failed')} failed.`;
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     job = await getJson(`/api/jobs/${encodeURIComponent(job.id)}`);
   }
