@@ -35,6 +35,7 @@ public sealed class AskTests : IDisposable
             Assert.Equal(documentId, citation!["documentId"]!.GetValue<string>());
             Assert.Equal($"/api/documents/{documentId}/file#page={citation["pageStart"]!.GetValue<int>()}", citation["link"]!.GetValue<string>());
             Assert.Contains($"[{citation["marker"]!.GetValue<int>()}]", answer["text"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal("nist_sp800-61r2_2012.pdf", citation["source"]!.GetValue<string>());
         }
         Assert.True(answer["sources"]!.AsArray().Count >= citations.Count);
         Assert.Equal(0, answer["removedMarkers"]!.GetValue<int>());
@@ -54,7 +55,9 @@ public sealed class AskTests : IDisposable
         Assert.Equal("done", events[^1].EventType);
         Assert.All(events[1..^1], e => Assert.Equal("delta", e.EventType));
         Assert.NotEmpty(events[1..^1]);
-        Assert.NotEmpty(JsonNode.Parse(events[0].Data)!["sources"]!.AsArray());
+        var sources = JsonNode.Parse(events[0].Data)!["sources"]!.AsArray();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, s => Assert.Equal("nist_sp800-61r2_2012.pdf", s!["source"]!.GetValue<string>()));
         var streamed = string.Concat(events[1..^1].Select(e => JsonNode.Parse(e.Data)!["text"]!.GetValue<string>()));
         var done = JsonNode.Parse(events[^1].Data)!;
         Assert.Equal(done["text"]!.GetValue<string>(), streamed);

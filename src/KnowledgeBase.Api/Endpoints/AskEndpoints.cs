@@ -37,8 +37,15 @@ internal static class AskEndpoints
             var events = answers.StreamAsync(question, cancellationToken);
             return TypedResults.ServerSentEvents(ToItemsAsync(events, logger, request.Path, cancellationToken));
         }
-        return TypedResults.Ok(await answers.AskAsync(question, cancellationToken));
+        return TypedResults.Ok(Public(await answers.AskAsync(question, cancellationToken)));
     }
+
+    /// <summary>Citations name the file a passage came from by its leaf name: the server's folders are nobody's business.</summary>
+    private static Answer Public(Answer answer) =>
+        answer with { Citations = Public(answer.Citations), Sources = Public(answer.Sources) };
+
+    private static List<Citation> Public(IReadOnlyList<Citation> citations) =>
+        citations.Select(c => c with { Source = Path.GetFileName(c.Source) }).ToList();
 
     private static bool WantsEvents(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase));
@@ -77,9 +84,9 @@ internal static class AskEndpoints
 
     private static SseItem<object> ToItem(AnswerEvent e) => e.Kind switch
     {
-        AnswerEventKind.Sources => new SseItem<object>(new AskSources(e.Sources ?? []), "sources"),
+        AnswerEventKind.Sources => new SseItem<object>(new AskSources(Public(e.Sources ?? [])), "sources"),
         AnswerEventKind.TextDelta => new SseItem<object>(new AskDelta(e.Delta ?? ""), "delta"),
-        AnswerEventKind.Done => new SseItem<object>(e.Answer!, "done"),
+        AnswerEventKind.Done => new SseItem<object>(Public(e.Answer!), "done"),
         _ => new SseItem<object>(new AskError(e.Error ?? "The answer failed."), "error"),
     };
 }
