@@ -76,7 +76,7 @@ public sealed class SearchPageTests(ServedCorpus corpus) : IClassFixture<ServedC
     }
 
     [Fact]
-    public async Task Filters_that_hide_everything_say_so_and_can_be_removed()
+    public async Task Filters_that_hide_everything_say_so_and_can_be_removed_then_mode_and_page_go_in_the_url()
     {
         await using var browser = await Browser.LaunchAsync();
         var (page, _) = await browser.OpenAsync(corpus.BaseAddress);
@@ -88,6 +88,16 @@ public sealed class SearchPageTests(ServedCorpus corpus) : IClassFixture<ServedC
 
         await Expect(page.Locator("#results .hit").First).ToBeVisibleAsync();
         Assert.DoesNotContain("lang=", page.Url, StringComparison.Ordinal);
+
+        await page.GetByLabel("Both (hybrid)").CheckAsync();
+        await page.WaitForURLAsync(new Regex("mode=hybrid"));
+        await Expect(page.Locator("#results .hit").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("page=2"));
+        await Expect(page.Locator("#search-status")).ToContainTextAsync("11–");
+        Assert.Contains("mode=hybrid", page.Url, StringComparison.Ordinal);
+        await page.GoBackAsync();
+        await Expect(page.Locator("#search-status")).ToContainTextAsync("1–10");
     }
 
     [Fact]
