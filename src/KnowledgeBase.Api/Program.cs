@@ -8,11 +8,14 @@ builder.Configuration.AddKbEnvironmentVariables();
 builder.AddKnowledgeBaseOptions();
 builder.AddKnowledgeBaseServices();
 builder.AddKnowledgeBaseHttp();
+builder.AddKnowledgeBasePage();
 builder.AddKnowledgeBaseTelemetry();
 
 var app = builder.Build();
+app.UseKnowledgeBasePage();
 app.UseKnowledgeBaseHttp();
 app.MapSearchEndpoints();
+app.MapAskEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
 app.MapOperationsEndpoints();

@@ -1,6 +1,7 @@
 using KnowledgeBase.Api.Jobs;
 using KnowledgeBase.Api.Storage;
 using KnowledgeBase.Api.Telemetry;
+using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
@@ -36,6 +37,10 @@ internal static class HostBuilderExtensions
         // whose searchers are refreshed after every commit.
         services.AddSingleton(sp => KeywordIndex.OpenForWriting(sp.GetRequiredService<DataFolders>().Index));
         services.TryAddSingleton<SearchService>();
+        services.AddSingleton(section.GetSection(AnswerOptions.SectionName).Get<AnswerOptions>() ?? new AnswerOptions());
+        // Sentences are scored by term overlap: embedding every candidate sentence cost 10x latency for no measured gain.
+        services.AddSingleton(sp => new AnswerService(
+            sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), embeddings: null, sp.GetRequiredService<ILogger<AnswerService>>()));
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<OriginalFiles>();
         services.AddSingleton<JobStore>();

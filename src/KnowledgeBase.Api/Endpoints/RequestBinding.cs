@@ -68,8 +68,8 @@ internal static class RequestBinding
     public static int Offset(int? skip, int max) =>
         skip is < 0 || skip > max ? throw ApiProblemException.Invalid("skip", $"must be between 0 and {max}") : skip ?? 0;
 
-    private static SearchMode? Mode(string? mode) =>
+    public static SearchMode? Mode(string? mode, string field = "mode") =>
         string.IsNullOrWhiteSpace(mode) ? null
         : Enum.TryParse<SearchMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(mode, out _) ? parsed
-        : throw ApiProblemException.Invalid("mode", $"\"{mode}\" is not one of bm25, dense, hybrid");
+        : throw ApiProblemException.Invalid(field, $"\"{mode}\" is not one of bm25, dense, hybrid");
 }

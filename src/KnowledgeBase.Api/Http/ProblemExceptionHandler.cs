@@ -1,5 +1,6 @@
 using KnowledgeBase.Api.Telemetry;
 using System.Text.Json;
+using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Indexing;
 using Microsoft.AspNetCore.Diagnostics;
@@ -23,6 +24,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException { InnerException: JsonException json } =>
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", json.Message, json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body"),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Invalid request", bad.Message, null),
+            AnswerValidationException invalid => Problem(StatusCodes.Status400BadRequest, "Invalid request", WithoutField(invalid), invalid.Field),
+            AnswerUnavailableException model => Problem(StatusCodes.Status503ServiceUnavailable, "Answer model unavailable", model.Message, null),
             IndexUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Index unavailable", unavailable.Message, null),
             ConfigurationException configuration => Problem(StatusCodes.Status503ServiceUnavailable, "Not configured", configuration.Message, null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
@@ -38,8 +41,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             problem = Problem(StatusCodes.Status500InternalServerError, "Internal error", "The service failed; the log has the details.", null);
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            return true;
+        }
+        // A client that accepts only text/event-stream (POST /api/ask) still learns why it was refused.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, "application/problem+json", cancellationToken);
+        return true;
     }
+
+    /// <summary>Core's message starts with the field, which the problem's detail adds itself.</summary>
+    private static string WithoutField(AnswerValidationException invalid) =>
+        invalid.Message.StartsWith(invalid.Field + ": ", StringComparison.Ordinal) ? invalid.Message[(invalid.Field.Length + 2)..] : invalid.Message;
 
     private static ProblemDetails Problem(int status, string title, string detail, string? field)
     {
