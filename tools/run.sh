@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the search service in the foreground on http://127.0.0.1:5080 (Ctrl+C stops it).
 # The first start, on an empty index, ingests corpus/ as a background job (see /api/jobs) while already serving.
+#   The page: http://127.0.0.1:5080/
 #   Search:   curl 'http://127.0.0.1:5080/api/search?q=incident+response+team'
 #   API docs: http://127.0.0.1:5080/docs
 # Index, jobs and kept originals live in .kb/api (override with KB__DataPath). Writes need a key: set
