@@ -1,7 +1,7 @@
 namespace KnowledgeBase.Api.Endpoints;
 
-/// <summary>The filters of POST /api/ask: the same fields, names and values as the filters of POST /api/search.</summary>
-internal sealed record FilterBody : IFilterInput
+/// <summary>The filters of a JSON body: those of POST /api/ask, and of POST /api/search, whose body extends them.</summary>
+internal record FilterBody : IFilterInput
 {
     public string[]? Type { get; init; }
 
