@@ -16,7 +16,26 @@ public static class TextNormalizer
         "\uFB05" or "\uFB06" => "st",
         "\u00AD" or "\u200B" or "\uFEFF" => "",
         "\u00A0" or "\u2002" or "\u2003" or "\u2009" => " ",
-        _ => value.Length == 1 && char.IsControl(value[0]) ? "" : value,
+        _ when value.Length == 1 && char.IsControl(value[0]) => "",
+        _ when value.Length == 1 && value[0] is >= '\uF000' and <= '\uF0FF' => SymbolFontGlyph(value[0]),
+        "\uF8E8" => "®",
+        "\uF8E9" => "©",
+        "\uF8EA" => "™",
+        _ => value,
+    };
+
+    /// <summary>
+    /// Symbol and Wingdings fonts without a Unicode map put their glyphs at U+F0xx, which shows as an empty box. In
+    /// guidance documents they are nearly all list bullets, ticks and arrows; the few that are not are mapped by name.
+    /// </summary>
+    private static string SymbolFontGlyph(char glyph) => glyph switch
+    {
+        '\uF020' => " ",
+        '\uF02D' => "-",
+        '\uF0D3' or '\uF0E3' => "©",
+        '\uF0D2' or '\uF0E2' => "®",
+        '\uF0D4' or '\uF0E4' => "™",
+        _ => "•",
     };
 
     /// <summary>Applies <see cref="NormalizeGlyph"/> to every char of a string.</summary>
