@@ -22,6 +22,7 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings)
     private const int MaxSentences = 5;
     private const int MinSentences = 3;
     private const double DuplicateOverlap = 0.6;
+    private const double ContainedOverlap = 0.8;
     private const int MinSentenceChars = 30;
     private const int MaxSentenceChars = 700;
     private const int MaxListItems = 8;
@@ -59,7 +60,7 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings)
             {
                 break;
             }
-            if (!chosen.Any(c => Overlap(c.Terms, candidate.Terms) >= DuplicateOverlap))
+            if (!chosen.Any(c => IsRepeat(c.Terms, candidate.Terms)))
             {
                 chosen.Add(candidate);
             }
@@ -176,11 +177,16 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings)
     }
 
     // Jaccard similarity of the two term sets.
-    private static double Overlap(HashSet<string> a, HashSet<string> b)
+    /// <summary>
+    /// Two sentences say the same when most of their words are shared, or when one's words are nearly all inside the
+    /// other (a list item already quoted with the sentence that introduces its list).
+    /// </summary>
+    private static bool IsRepeat(HashSet<string> a, HashSet<string> b)
     {
         var shared = a.Count(b.Contains);
         var union = a.Count + b.Count - shared;
-        return union == 0 ? 0 : (double)shared / union;
+        var smaller = Math.Min(a.Count, b.Count);
+        return (union > 0 && (double)shared / union >= DuplicateOverlap) || (smaller > 0 && (double)shared / smaller >= ContainedOverlap);
     }
 
     private sealed record Candidate(

@@ -134,6 +134,16 @@ public sealed partial class ExtractiveAnswerTests(NistIndexFixture nist) : IClas
         Assert.Equal("mode", error.Field);
     }
 
+    [Fact]
+    public async Task Ask_NeverQuotesAListItemAgainAfterTheSentenceThatIntroducedIt()
+    {
+        var answer = await Ask("What is an incident response team?");
+
+        var quoted = MarkedSentence().Matches(answer.Text).Select(m => Normalize(m.Groups["text"].Value).Trim(' ', '•')).ToList();
+        Assert.True(quoted.Count >= 2, answer.Text);
+        Assert.All(quoted, sentence => Assert.Single(quoted, other => other.Contains(sentence, StringComparison.Ordinal)));
+    }
+
     private Task<Answer> Ask(string question) => AnswerFixtures.Extractive(nist.Index).AskAsync(new AnswerRequest(question), CancellationToken.None);
 
     private static string Normalize(string text) => Whitespace().Replace(PrivateUse().Replace(text, "•"), " ").ToLowerInvariant();
