@@ -12,6 +12,7 @@ public sealed class PassageEmbedder
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _generator;
     private readonly int _batchSize;
     private readonly IReadOnlyList<string> _languages;
+    private readonly Lazy<string> _modelId;
 
     public PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options)
         : this(() => generator, options)
@@ -21,6 +22,7 @@ public sealed class PassageEmbedder
     public PassageEmbedder(Func<IEmbeddingGenerator<string, Embedding<float>>> load, EmbeddingOptions options)
     {
         _generator = new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(load);
+        _modelId = new Lazy<string>(() => Describe(_generator.Value));
         _batchSize = Math.Max(1, options.BatchSize);
         var builtin = string.Equals(options.Provider, "builtin", StringComparison.OrdinalIgnoreCase);
         _languages = options.Languages ?? (builtin ? ["en"] : []);
@@ -31,7 +33,7 @@ public sealed class PassageEmbedder
         language is null || _languages.Count == 0 || _languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>"provider:model:dimensions", e.g. "builtin:use-lite-en-0.2.0:512".</summary>
-    public string ModelId => Describe(_generator.Value);
+    public string ModelId => _modelId.Value;
 
     public async Task<float[][]> EmbedPassagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {

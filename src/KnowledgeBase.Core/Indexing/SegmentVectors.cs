@@ -30,18 +30,14 @@ internal sealed class SegmentVectors
         {
             return new SegmentVectors([], VectorBlock.FromRowMajor([], 0));
         }
-        var documents = new List<int>();
-        var dimensions = 0;
+        var documents = Enumerable.Range(0, reader.MaxDoc).Where(withVectors.Get).ToList();
         var bytes = new BytesRef();
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        if (documents.Count > 0)
         {
-            if (withVectors.Get(doc))
-            {
-                documents.Add(doc);
-                values.Get(doc, bytes);
-                dimensions = bytes.Length / sizeof(float);
-            }
+            values.Get(documents[0], bytes);
         }
+        // One model embeds a whole index, so every vector has the first one's length.
+        var dimensions = bytes.Length / sizeof(float);
         var matrix = new float[documents.Count * dimensions];
         for (var row = 0; row < documents.Count; row++)
         {

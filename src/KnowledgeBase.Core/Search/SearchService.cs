@@ -13,8 +13,6 @@ public sealed class SearchService(KeywordIndex keywords, SearchOptions options, 
 {
     private readonly SearchResultCache _cache = new();
 
-    public SearchOptions Options => options;
-
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
