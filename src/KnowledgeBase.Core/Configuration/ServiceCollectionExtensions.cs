@@ -1,6 +1,7 @@
 using KnowledgeBase.Core.Documents.Languages;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Ingestion.Ocr;
 using KnowledgeBase.Core.Ingestion.Parsing;
 using KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 using KnowledgeBase.Core.Ingestion.Pipeline;
@@ -12,11 +13,12 @@ namespace KnowledgeBase.Core.Configuration;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers parsers, chunker, the embedding model, the ingestion runner and search settings: the one composition
+    /// Registers parsers, chunker, the OCR engine, the embedding model, the ingestion runner and search settings: the one composition
     /// entry of every host. Without <paramref name="embeddings"/> (or with provider "none") nothing is embedded.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(
-        this IServiceCollection services, EmbeddingOptions? embeddings = null, SearchOptions? search = null, ChunkingOptions? chunking = null)
+        this IServiceCollection services, EmbeddingOptions? embeddings = null, SearchOptions? search = null, ChunkingOptions? chunking = null,
+        OcrOptions? ocr = null)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(chunking ?? new ChunkingOptions());
@@ -33,6 +35,9 @@ public static class ServiceCollectionExtensions
             services.AddSingleton(embeddings);
             services.AddSingleton(_ => new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddings), embeddings));
         }
+        services.AddSingleton(ocr ?? new OcrOptions());
+        // One engine, so its bound on OCR processes holds across every ingestion run of the host.
+        services.AddSingleton<OcrEngine>();
         services.AddSingleton<IngestionRunner>();
         services.AddSingleton<Reindexer>();
         return services;

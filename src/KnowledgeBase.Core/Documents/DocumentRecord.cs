@@ -31,6 +31,9 @@ public sealed record DocumentRecord
 
     public IReadOnlyList<int> ImageOnlyPages { get; init; } = [];
 
+    /// <summary>Pages whose text was read by OCR (scans, garbage text layers); their confidence is on each page span.</summary>
+    public IReadOnlyList<int> OcrPages { get; init; } = [];
+
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>What the document is (type, identifier, dates, country …), extracted or from a sidecar file.</summary>

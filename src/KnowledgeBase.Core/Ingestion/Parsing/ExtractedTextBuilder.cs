@@ -36,6 +36,13 @@ public sealed class ExtractedTextBuilder
         _text.Append(line).Append('\n');
     }
 
+    /// <summary>Appends text a parser has already shaped (a page kept as it was when others are re-read).</summary>
+    public void AppendVerbatim(string text)
+    {
+        EnsurePage();
+        _text.Append(text);
+    }
+
     /// <summary>Ends a paragraph: at most one blank line in a row, none at the start of the text.</summary>
     public void AppendParagraphBreak()
     {

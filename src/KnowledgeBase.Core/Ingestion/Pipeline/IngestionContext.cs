@@ -9,6 +9,9 @@ public sealed class IngestionContext(SourceFile file)
 {
     public SourceFile File { get; } = file;
 
+    /// <summary>Where per-page progress of slow steps (OCR) goes; null when nobody watches.</summary>
+    public IProgress<PageProgress>? PageProgress { get; init; }
+
     public ReadOnlyMemory<byte> Content { get; set; }
 
     public string ContentHash { get; set; } = "";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KnowledgeBase.Core.Documents.Languages;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Ingestion.Ocr;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
 using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
@@ -9,24 +10,40 @@ using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 namespace KnowledgeBase.Core.Ingestion.Pipeline;
 
 /// <summary>
-/// Drives files through the steps read → extract → chunk → describe → embed → index, parsing and embedding on every
-/// core while index commits happen one at a time. A file that fails is reported with its reason and never stops the
-/// others. Without an embedding model the embed step is left out and the index holds no vectors.
+/// Drives files through the steps read → extract → ocr → chunk → describe → embed → index, parsing and embedding on
+/// every core while index commits happen one at a time. A file that fails is reported with its reason and never stops
+/// the others. Without an embedding model the embed step is left out and the index holds no vectors; without an OCR
+/// engine image-only pages stay unread.
 /// </summary>
 public sealed class IngestionRunner(
-    ParserRegistry parsers, StructureChunker chunker, LanguageDetector languages, TimeProvider time, PassageEmbedder? embedder = null)
+    ParserRegistry parsers, StructureChunker chunker, LanguageDetector languages, TimeProvider time, PassageEmbedder? embedder = null,
+    OcrEngine? ocr = null)
 {
+    public Task<IngestionSummary> RunAsync(
+        KeywordIndex index,
+        IReadOnlyList<SourceFile> files,
+        IProgress<IngestionOutcome>? progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(index, files, progress, null, cancellationToken);
+
+    /// <summary>Ingests <paramref name="files"/>; <paramref name="pageProgress"/> hears each page OCR reads.</summary>
     public async Task<IngestionSummary> RunAsync(
         KeywordIndex index,
         IReadOnlyList<SourceFile> files,
         IProgress<IngestionOutcome>? progress,
+        IProgress<PageProgress>? pageProgress,
         CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var documents = index.ListDocuments();
         CheckEmbeddingModel(index, documents.Count);
         var catalog = new IngestionCatalog(documents);
-        List<IIngestionStep> steps = [new ReadStep(catalog), new ExtractStep(parsers), new ChunkStep(chunker), new DescribeStep(languages)];
+        List<IIngestionStep> steps = [new ReadStep(catalog), new ExtractStep(parsers)];
+        if (ocr is not null)
+        {
+            steps.Add(new OcrStep(ocr, languages));
+        }
+        steps.AddRange([new ChunkStep(chunker), new DescribeStep(languages)]);
         if (embedder is not null)
         {
             steps.Add(new EmbedStep(embedder, index));
@@ -41,7 +58,7 @@ public sealed class IngestionRunner(
         };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
         {
-            outcomes[i] = await RunFileAsync(files[i], [.. steps], exclusive, token);
+            outcomes[i] = await RunFileAsync(new IngestionContext(files[i]) { PageProgress = pageProgress }, [.. steps], exclusive, token);
             progress?.Report(outcomes[i]);
         });
         return new IngestionSummary(outcomes, stopwatch.Elapsed);
@@ -60,9 +77,9 @@ public sealed class IngestionRunner(
     }
 
     private static async Task<IngestionOutcome> RunFileAsync(
-        SourceFile file, IIngestionStep[] steps, SemaphoreSlim exclusive, CancellationToken cancellationToken)
+        IngestionContext context, IIngestionStep[] steps, SemaphoreSlim exclusive, CancellationToken cancellationToken)
     {
-        var context = new IngestionContext(file);
+        var file = context.File;
         foreach (var step in steps)
         {
             if (context.Outcome is not null)

@@ -7,7 +7,8 @@ namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 
 /// <summary>
 /// Reads PDFs with PdfPig: lines in reading order per page, running headers and footers removed, end-of-line
-/// hyphens joined, table rows kept as "cell | cell" lines. Pages without text but with images are marked for OCR.
+/// hyphens joined, table rows kept as "cell | cell" lines. Pages without text but with images, and pages whose text
+/// layer is garbage (<see cref="TextLayerQuality"/>), are marked image-only for the OCR step.
 /// </summary>
 internal sealed partial class PdfParser : IDocumentParser
 {
@@ -48,7 +49,7 @@ internal sealed partial class PdfParser : IDocumentParser
         }
         if (imageOnlyPages.Count > 0)
         {
-            builder.Warn($"{imageOnlyPages.Count} image-only page(s) without extractable text, awaiting OCR: {PdfPageWriter.DescribeRanges(imageOnlyPages)}");
+            builder.Warn($"{imageOnlyPages.Count} image-only page(s) without extractable text, for OCR: {PdfPageWriter.DescribeRanges(imageOnlyPages)}");
         }
         var result = builder.Build(Parsing.MediaTypes.Pdf, ChooseTitle(document, pages));
         if (string.IsNullOrWhiteSpace(result.Text) && imageOnlyPages.Count == 0)
@@ -80,7 +81,7 @@ internal sealed partial class PdfParser : IDocumentParser
         {
             var page = document.GetPage(number);
             var lines = PdfLineReader.ReadLines(page);
-            if (lines.Count > 0 && HasNoUnicodeMapping(lines))
+            if (lines.Count > 0 && TextLayerQuality.IsGarbage(string.Join(" ", lines.Select(l => l.Text))))
             {
                 unreadable[number] = true;
                 lines = [];
@@ -92,22 +93,6 @@ internal sealed partial class PdfParser : IDocumentParser
             builder.Warn($"page {number} could not be read ({ex.Message.TrimEnd('.')})");
             return new PageLines([], 0, false);
         }
-    }
-
-    /// <summary>
-    /// Fonts without a Unicode map yield private-use chars, or ASCII punctuation and Latin-1 symbols where the page
-    /// really holds CJK text. Real prose is mostly letters and digits; a page that is mostly not is noise.
-    /// </summary>
-    private static bool HasNoUnicodeMapping(IReadOnlyList<PdfLine> lines)
-    {
-        var text = DotLeaders().Replace(string.Concat(lines.Select(l => l.Text)), "").Replace(" ", "");
-        if (text.Length < 20)
-        {
-            return false;
-        }
-        var noise = text.Count(c => c is >= '\uE000' and <= '\uF8FF' or '\uFFFD' or (>= '\u00A0' and <= '\u00FF')
-            || char.IsControl(c) || (c < 128 && !char.IsLetterOrDigit(c) && c is not ('_' or '-' or '.' or '|' or ',')));
-        return noise > text.Length * 0.4;
     }
 
     private static string? ChooseTitle(PdfDocument document, IReadOnlyList<PageLines> pages)
@@ -134,9 +119,6 @@ internal sealed partial class PdfParser : IDocumentParser
         var title = string.Join(" ", candidates.Where(l => l.FontSize >= largest * 0.95).Take(3).Select(l => l.Text));
         return title.Length > 200 ? title[..200] : title;
     }
-
-    [GeneratedRegex(@"\.{3,}")]
-    private static partial Regex DotLeaders();
 
     [GeneratedRegex(@"(!!|\.docx?$|\.pdf$|^Microsoft Word|^untitled|^T-REC-)", RegexOptions.IgnoreCase)]
     private static partial Regex FileLikeTitle();

@@ -48,6 +48,7 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
             IngestedAt = time.GetUtcNow(),
             Identifiers = IdentifierExtractor.Extract($"{fileName}\n{title}\n{context.Metadata.Identifier}\n{context.Metadata.BaseIdentifier}"),
             ImageOnlyPages = extracted.Pages.Where(p => p.IsImageOnly).Select(p => p.Number).ToList(),
+            OcrPages = extracted.Pages.Where(p => p.IsOcr).Select(p => p.Number).ToList(),
             Warnings = [.. extracted.Warnings, .. context.MetadataWarnings],
             Metadata = context.Metadata,
             Language = context.Language,
