@@ -4,7 +4,7 @@ using KnowledgeBase.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 var settings = CliSettings.FromEnvironment();
-using var services = new ServiceCollection().AddKnowledgeBase(settings.Embeddings, settings.Search).AddSingleton(settings.Answers).BuildServiceProvider();
+using var services = new ServiceCollection().AddKnowledgeBase(settings.Embeddings, settings.Search, ocr: settings.Ocr).AddSingleton(settings.Answers).BuildServiceProvider();
 var root = CliRoot.Create(
     IngestCommand.Create(services),
     SearchCommand.Create(services),

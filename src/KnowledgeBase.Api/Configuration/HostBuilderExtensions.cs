@@ -5,6 +5,7 @@ using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Ingestion.Ocr;
 using KnowledgeBase.Core.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ internal static class HostBuilderExtensions
         var section = builder.Configuration.GetSection(ServiceOptions.Section);
         services.AddKnowledgeBase(
             section.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions(),
-            section.GetSection(SearchOptions.SectionName).Get<SearchOptions>() ?? new SearchOptions());
+            section.GetSection(SearchOptions.SectionName).Get<SearchOptions>() ?? new SearchOptions(),
+            ocr: section.GetSection(OcrOptions.SectionName).Get<OcrOptions>() ?? new OcrOptions());
         services.AddSingleton<DataFolders>();
         // One writer per index folder (Lucene's lock): ingestion, deletes and searches all share this instance,
         // whose searchers are refreshed after every commit.

@@ -60,7 +60,7 @@ internal static class DocumentEndpoints
         var editions = catalog.Editions;
         return TypedResults.Ok(new DocumentDetail(
             record.Id, record.Title, Path.GetFileName(record.Source), record.MediaType, record.ContentHash, record.SizeBytes,
-            record.PageCount, index.CountChunks(record.Id), record.IngestedAt, record.Identifiers, record.ImageOnlyPages,
+            record.PageCount, index.CountChunks(record.Id), record.IngestedAt, record.Identifiers, record.ImageOnlyPages, record.OcrPages,
             record.Warnings, record.Metadata, record.Language, editions.StatusOf(record.Id), editions.ChainOf(record.Id),
             originals.Has(record.ContentHash), $"/api/documents/{record.Id}/file", $"/api/documents/{record.Id}/text"));
     }
@@ -69,7 +69,7 @@ internal static class DocumentEndpoints
     {
         var record = Find(catalog, id);
         var extracted = index.GetExtracted(record.Id) ?? throw ApiProblemException.NotFound($"no stored text for document {record.Id}");
-        var pages = extracted.Pages.Select(p => new PageText(p.Number, p.IsImageOnly, extracted.Text[p.Start..p.End])).ToList();
+        var pages = extracted.Pages.Select(p => new PageText(p.Number, p.IsImageOnly, p.IsOcr ? "ocr" : p.IsImageOnly ? "none" : "text", p.OcrConfidence, extracted.Text[p.Start..p.End])).ToList();
         return TypedResults.Ok(new DocumentText(record.Id, record.Title, pages));
     }
 

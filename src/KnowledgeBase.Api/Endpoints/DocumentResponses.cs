@@ -33,6 +33,7 @@ internal sealed record DocumentDetail(
     DateTimeOffset IngestedAt,
     IReadOnlyList<string> Identifiers,
     IReadOnlyList<int> ImageOnlyPages,
+    IReadOnlyList<int> OcrPages,
     IReadOnlyList<string> Warnings,
     DocumentMetadata Metadata,
     string? Language,
@@ -45,4 +46,5 @@ internal sealed record DocumentDetail(
 /// <summary>The extracted text, page by page, as the index stores it.</summary>
 internal sealed record DocumentText(string Id, string Title, IReadOnlyList<PageText> Pages);
 
-internal sealed record PageText(int Number, bool IsImageOnly, string Text);
+/// <summary>One page's text; Source is "text" (the PDF's text layer), "ocr" (read from the image) or "none" (image only).</summary>
+internal sealed record PageText(int Number, bool IsImageOnly, string Source, double? OcrConfidence, string Text);

@@ -16,7 +16,9 @@ internal sealed record JobResponse(
     public static JobResponse From(IngestionJob job) => new(
         job.Id, job.Kind, job.State, job.CreatedAt, job.StartedAt, job.FinishedAt, job.Message,
         job.Files.Select(f => new JobFileResponse(f.Name, f.State, f.DocumentId, f.Reason,
-            f.DocumentId is null ? null : $"/api/documents/{f.DocumentId}")).ToList());
+            f.DocumentId is null ? null : $"/api/documents/{f.DocumentId}", f.PagesRead, f.PagesToRead)).ToList());
 }
 
-internal sealed record JobFileResponse(string Name, JobFileState State, string? DocumentId, string? Reason, string? Document);
+/// <summary>One file of a job; PagesRead of PagesToRead is OCR's progress on its scanned pages.</summary>
+internal sealed record JobFileResponse(
+    string Name, JobFileState State, string? DocumentId, string? Reason, string? Document, int? PagesRead = null, int? PagesToRead = null);

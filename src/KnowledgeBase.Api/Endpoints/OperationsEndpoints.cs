@@ -1,3 +1,4 @@
+using KnowledgeBase.Api.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Exporter;
 
@@ -14,6 +15,8 @@ internal static class OperationsEndpoints
         // an embedding model registers its own "ready" check when embeddings are configured).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Everything, with each check's description: "Degraded" says what works less well (no OCR engine).
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
     }
 }

@@ -9,4 +9,9 @@ internal sealed record JobFile(string Name, string StoredPath, JobFileState Stat
     public string? DocumentId { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>Pages OCR has read so far, of <see cref="PagesToRead"/>; both null for a file without scanned pages.</summary>
+    public int? PagesRead { get; init; }
+
+    public int? PagesToRead { get; init; }
 }

@@ -48,11 +48,12 @@ internal sealed class JobRunner(
         else
         {
             var pending = job.Files.Where(f => f.State == JobFileState.Running).Select(f => new SourceFile(f.StoredPath, f.StoredPath)).ToList();
-            var progress = new SynchronousProgress(outcome => Record(jobId, outcome));
+            var progress = new SynchronousProgress<IngestionOutcome>(outcome => Record(jobId, outcome));
+            var pages = new SynchronousProgress<PageProgress>(page => RecordPages(jobId, page));
             // On a scheduler of its own, so the parsing and embedding it fans out (which runs on TaskScheduler.Current)
             // cannot take the cores searches need.
             await Task.Factory.StartNew(
-                () => ingestion.RunAsync(index, pending, progress, cancellationToken),
+                () => ingestion.RunAsync(index, pending, progress, pages, cancellationToken),
                 cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler.Scheduler).Unwrap();
         }
         job = store.Update(jobId, j => j with { State = state, FinishedAt = store.Now, Message = message });
@@ -118,6 +119,14 @@ internal sealed class JobRunner(
         }
     }
 
+    private void RecordPages(string jobId, PageProgress progress) =>
+        store.Update(jobId, j => j with
+        {
+            Files = j.Files.Select(f => f.StoredPath == progress.File.Path
+                ? f with { PagesRead = progress.PagesDone, PagesToRead = progress.PagesTotal }
+                : f).ToList(),
+        });
+
     private void KeepOriginal(string path)
     {
         try
@@ -132,8 +141,8 @@ internal sealed class JobRunner(
     }
 
     /// <summary>Reports on the runner's thread, so every outcome is recorded before RunAsync returns.</summary>
-    private sealed class SynchronousProgress(Action<IngestionOutcome> report) : IProgress<IngestionOutcome>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(IngestionOutcome value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -15,7 +15,9 @@ internal static class TelemetryExtensions
 {
     public static void AddKnowledgeBaseTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [OperationsEndpoints.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<OcrHealthCheck>("ocr");
+        builder.Services.AddHostedService<OcrStartupWarning>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("knowledgebase-api"))
             .WithMetrics(metrics => metrics

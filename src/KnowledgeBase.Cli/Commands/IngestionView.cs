@@ -15,7 +15,9 @@ internal static class IngestionView
             // Logs and CI get one line per file instead of redrawn bars.
             var lines = new SynchronousProgress<IngestionOutcome>(o =>
                 Console.WriteLine($"{o.Status.ToString().ToLowerInvariant(),-9} {o.File.Source}{(o.Reason is null ? "" : $" ({o.Reason})")}"));
-            return await runner.RunAsync(index, files, lines, cancellationToken);
+            var pageLines = new SynchronousProgress<PageProgress>(p =>
+                Console.WriteLine($"ocr       {p.File.Source} page {p.PagesDone} of {p.PagesTotal}"));
+            return await runner.RunAsync(index, files, lines, pageLines, cancellationToken);
         }
         IngestionSummary? summary = null;
         await AnsiConsole.Progress()
@@ -28,7 +30,16 @@ internal static class IngestionView
                     task.Description = Markup.Escape(Path.GetFileName(o.File.Source));
                     task.Increment(1);
                 });
-                summary = await runner.RunAsync(index, files, progress, cancellationToken);
+                // Scanned pages are read one by one and take seconds each: a bar of their own shows that work moving.
+                ProgressTask? ocr = null;
+                var pages = new SynchronousProgress<PageProgress>(p =>
+                {
+                    ocr ??= context.AddTask("OCR", maxValue: 1);
+                    ocr.Description = Markup.Escape($"OCR {Path.GetFileName(p.File.Source)} {p.PagesDone}/{p.PagesTotal}");
+                    ocr.MaxValue = p.PagesTotal;
+                    ocr.Value = p.PagesDone;
+                });
+                summary = await runner.RunAsync(index, files, progress, pages, cancellationToken);
                 task.Description = "Done";
             });
         return summary!;

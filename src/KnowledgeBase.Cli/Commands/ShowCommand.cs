@@ -29,7 +29,7 @@ internal static class ShowCommand
                     document = record,
                     status = editions.StatusOf(record.Id),
                     editions = editions.ChainOf(record.Id),
-                    pages = extracted?.Pages.Select(p => new { p.Number, p.IsImageOnly, Text = extracted.Text[p.Start..p.End] }),
+                    pages = extracted?.Pages.Select(p => new { p.Number, p.IsImageOnly, p.OcrConfidence, Text = extracted.Text[p.Start..p.End] }),
                 });
                 return 0;
             }
@@ -53,7 +53,7 @@ internal static class ShowCommand
             MetadataView.Write(record.Metadata, editions.ChainOf(record.Id), record.Id);
             foreach (var page in extracted?.Pages ?? [])
             {
-                AnsiConsole.Write(new Rule($"page {page.Number}{(page.IsImageOnly ? " (image only)" : "")}"));
+                AnsiConsole.Write(new Rule($"page {page.Number}{(page.IsImageOnly ? " (image only)" : page.IsOcr ? $" (text from OCR, confidence {page.OcrConfidence:0}%)" : "")}"));
                 Console.WriteLine(extracted!.Text[page.Start..page.End]);
             }
             return 0;

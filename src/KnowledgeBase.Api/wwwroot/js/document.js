@@ -117,7 +117,8 @@ function renderPages(state, pages) {
     } else {
       body.textContent = page.isImageOnly ? '(This page is an image; no text was extracted.)' : page.text;
     }
-    text.append(h('section', { class: 'page', 'aria-label': `Page ${page.number}` }, h('h4', { text: `Page ${page.number}` }), body));
+    const note = page.source === 'ocr' ? h('p', { class: 'ocr-note', text: `Text from OCR, confidence ${Math.round(page.ocrConfidence)}%` }) : null;
+    text.append(h('section', { class: 'page', 'aria-label': `Page ${page.number}` }, h('h4', { text: `Page ${page.number}` }), note, body));
   }
   status.textContent = state.find
     ? (found ? `Passage highlighted on page ${from}${to > from ? `–${to}` : ''}.` : `Showing page ${from}; the passage could not be located exactly.`)
