@@ -18,6 +18,10 @@ COPY src/KnowledgeBase.Api/ src/KnowledgeBase.Api/
 RUN dotnet publish src/KnowledgeBase.Api -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# OCR of scanned pages (the same packages as tools/install-ocr.sh).
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra \
+      tesseract-ocr-spa tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-rus poppler-utils \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 COPY --from=build /src/models/use-lite/ /app/models/use-lite/

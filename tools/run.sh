@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/fetch-model.sh
+tools/install-ocr.sh || echo "warning: OCR engines not installed; scanned pages stay image-only" >&2
 dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo
 dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo
 export KB__DataPath="${KB__DataPath:-$PWD/.kb/api}"
