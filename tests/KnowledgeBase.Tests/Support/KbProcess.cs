@@ -21,6 +21,9 @@ internal static class KbProcess
             start.ArgumentList.Add(arg);
         }
         start.Environment["KB_INDEX"] = null;
+        // These tests are about the command's contracts; OCR has its own tests (Ocr/), and reading the few scanned
+        // pages of the shared NIST PDFs would only slow them past their time limits on a loaded machine.
+        start.Environment["KB__Ocr__Enabled"] = "false";
         return Process.Start(start)!;
     }
 
