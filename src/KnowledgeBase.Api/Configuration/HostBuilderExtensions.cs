@@ -41,7 +41,6 @@ internal static class HostBuilderExtensions
         // Sentences are scored by term overlap: embedding every candidate sentence cost 10x latency for no measured gain.
         services.AddSingleton(sp => new AnswerService(
             sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), embeddings: null, sp.GetRequiredService<ILogger<AnswerService>>()));
-        services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<OriginalFiles>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobQueue>();

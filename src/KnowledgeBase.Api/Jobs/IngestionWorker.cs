@@ -1,6 +1,6 @@
 using KnowledgeBase.Api.Telemetry;
 using KnowledgeBase.Api.Configuration;
-using KnowledgeBase.Api.Storage;
+using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ internal sealed class IngestionWorker(
     JobStore store,
     JobQueue queue,
     JobRunner runner,
-    DocumentCatalog catalog,
+    KeywordIndex index,
     DataFolders folders,
     IOptions<ServiceOptions> options,
     ILogger<IngestionWorker> logger) : BackgroundService
@@ -48,7 +48,7 @@ internal sealed class IngestionWorker(
 
     private string? SeedCorpus(IReadOnlyList<IngestionJob> resumed)
     {
-        if (folders.Corpus is not { } corpus || catalog.All.Count > 0 || resumed.Any(j => j.Kind == JobKind.Corpus))
+        if (folders.Corpus is not { } corpus || index.ListDocuments().Count > 0 || resumed.Any(j => j.Kind == JobKind.Corpus))
         {
             return null;
         }
