@@ -26,8 +26,11 @@ internal static class SearchEndpoints
         RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query), search, index, cancellationToken);
 
     public static Task<Ok<SearchResponse>> SearchByBodyAsync(
-        SearchBody body, SearchService search, KeywordIndex index, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(body.Q, body.Top, body.Skip, body.Mode, body.GroupBy, body), search, index, cancellationToken);
+        SearchBody? body, SearchService search, KeywordIndex index, CancellationToken cancellationToken)
+    {
+        var fields = RequestBinding.Body(body);
+        return RunAsync(RequestBinding.Search(fields.Q, fields.Top, fields.Skip, fields.Mode, fields.GroupBy, fields), search, index, cancellationToken);
+    }
 
     private static async Task<Ok<SearchResponse>> RunAsync(
         SearchRequest request, SearchService search, KeywordIndex index, CancellationToken cancellationToken)
