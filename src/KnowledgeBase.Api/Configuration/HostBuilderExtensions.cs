@@ -42,6 +42,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton(sp => new AnswerService(
             sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), embeddings: null, sp.GetRequiredService<ILogger<AnswerService>>()));
         services.AddSingleton<OriginalFiles>();
+        services.AddSingleton<StateFileWriter>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobSubmitter>();
@@ -50,5 +51,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ServiceMetrics>();
         services.AddHostedService<IngestionWorker>();
+        // The worker fails a job alone; should anything still escape it, ingestion stops but search must not.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
     }
 }

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeBase.Api.Jobs;
 
 /// <summary>
-/// The one consumer of the job queue. On start it resumes unfinished jobs (their finished files stay done;
-/// re-reading a committed file finds it unchanged), then, on an empty index, ingests the corpus folder as a job.
+/// The one consumer of the job queue. On start it removes upload folders no job owns, resumes unfinished jobs
+/// (their finished files stay done; re-reading a committed file finds it unchanged), then, on an empty index,
+/// ingests the corpus folder as a job. A job that fails, for any reason, fails alone: the worker and the host go on
+/// serving. A job that finds the disk full waits and is tried again.
 /// </summary>
 internal sealed class IngestionWorker(
     JobStore store,
@@ -19,6 +21,17 @@ internal sealed class IngestionWorker(
     IOptions<ServiceOptions> options,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server takes requests, so no upload is being received into a folder this removes.
+        var orphans = UploadFolders.DeleteOrphans(folders, store);
+        if (orphans.Count > 0)
+        {
+            ServiceLog.OrphanedUploads(logger, orphans.Count);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.PauseIngestion)
@@ -75,10 +88,42 @@ internal sealed class IngestionWorker(
             // Shutting down: the job stays unfinished on disk and the next start resumes it.
             throw;
         }
+        catch (Exception ex) when (DiskFull.Is(ex))
+        {
+            var seconds = options.Value.DiskFullRetrySeconds;
+            ServiceLog.WaitingForDisk(logger, ex, jobId, seconds);
+            store.Hold(jobId, $"waiting: {DiskFull.Reason}; the job is tried again every {seconds} s until there is space");
+            _ = RetryAsync(jobId, TimeSpan.FromSeconds(seconds), stoppingToken);
+        }
         catch (Exception ex)
         {
             ServiceLog.JobFailed(logger, ex, jobId);
-            runner.Fail(jobId, ex.Message);
+            try
+            {
+                runner.Fail(jobId, ex.Message);
+            }
+            catch (Exception failed) when (DiskFull.Is(failed))
+            {
+                store.Hold(jobId, $"waiting: {DiskFull.Reason}");
+                _ = RetryAsync(jobId, TimeSpan.FromSeconds(options.Value.DiskFullRetrySeconds), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Queues the job again after a while; a full queue means try again after another while.</summary>
+    private async Task RetryAsync(string jobId, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            while (!queue.TryEnqueue(jobId));
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the job is unfinished on disk and the next start resumes it.
         }
     }
 }

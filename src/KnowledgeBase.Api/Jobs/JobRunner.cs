@@ -68,7 +68,7 @@ internal sealed class JobRunner(
 
     /// <summary>Marks a job that cannot run at all (its runner threw) so it is not retried forever.</summary>
     public void Fail(string jobId, string reason) =>
-        store.Update(jobId, j => j with { State = JobState.Failed, FinishedAt = store.Now, Message = reason });
+        store.Update(jobId, j => j with { State = JobState.Failed, FinishedAt = store.Now, Message = PublicReason.Of(reason) });
 
     private async Task<(JobState, string)> ReindexAsync(bool rebuildEmbeddings, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class JobRunner(
         var job = store.Update(jobId, j => j with
         {
             Files = j.Files.Select(f => f.StoredPath == outcome.File.Path
-                ? f with { State = state, DocumentId = outcome.DocumentId, Reason = outcome.Reason }
+                ? f with { State = state, DocumentId = outcome.DocumentId, Reason = PublicReason.Of(outcome.Reason) }
                 : f).ToList(),
         });
         metrics.Files.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));
