@@ -37,7 +37,7 @@ public sealed class DiskAndStartupTests : IDisposable
         _disk.FillAfter(1); // the job is stored; its first change of state finds the disk full
 
         var location = await Calls.UploadAsync(writer, Calls.Files(("note.txt", "Incident response teams share indicators of compromise."u8.ToArray())));
-        var waiting = await WaitForAsync(writer, location, job => job["message"]?.GetValue<string>().Contains("disk is full", StringComparison.Ordinal) == true);
+        var waiting = await Calls.WaitForJobAsync(writer, location, job => job["message"]?.GetValue<string>().Contains("disk is full", StringComparison.Ordinal) == true);
 
         Assert.Equal("queued", waiting["state"]!.GetValue<string>());
         Assert.DoesNotContain(_folder.Path, waiting.ToJsonString(), StringComparison.Ordinal);
@@ -84,20 +84,4 @@ public sealed class DiskAndStartupTests : IDisposable
         {
             TestServices = services => services.AddSingleton<StateFileWriter>(_disk),
         };
-
-    /// <summary>Polls a job until the condition holds; the generous limit only stops a hung test.</summary>
-    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForAsync(HttpClient client, string location, Func<System.Text.Json.Nodes.JsonNode, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var job = await Calls.GetJsonAsync(client, location);
-            if (condition(job))
-            {
-                return job;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"job never got there: {job.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
 }
