@@ -21,12 +21,12 @@ public sealed class OrderedWriterTests : IDisposable
         using var index = KeywordIndex.OpenForWriting(IndexPath);
         var records = index.ListDocuments();
         var deleted = false;
-        // The reindex has listed both documents; the delete lands while it is working on the first.
-        var deleteMidway = new InlineProgress(_ =>
+        // The reindex has read both documents and is about to commit them when the delete of the first one lands.
+        var deleteMidway = new InlineProgress(source =>
         {
-            if (!deleted)
+            if (source == records[1].Source)
             {
-                deleted = index.Delete(records[1].Id);
+                deleted = index.Delete(records[0].Id);
             }
         });
 
@@ -35,9 +35,9 @@ public sealed class OrderedWriterTests : IDisposable
 
         Assert.True(deleted);
         Assert.Equal(1, count);
-        Assert.Null(index.GetDocument(records[1].Id));
-        Assert.Equal(0, index.CountChunks(records[1].Id));
-        Assert.Equal([records[0].Id], index.Search(new SearchRequest("lighthouse")).Hits.Select(h => h.DocumentId).Distinct());
+        Assert.Null(index.GetDocument(records[0].Id));
+        Assert.Equal(0, index.CountChunks(records[0].Id));
+        Assert.Equal([records[1].Id], index.Search(new SearchRequest("lighthouse")).Hits.Select(h => h.DocumentId).Distinct());
     }
 
     [Fact]
