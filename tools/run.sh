@@ -14,5 +14,5 @@ dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo
 dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo
 export KB__DataPath="${KB__DataPath:-$PWD/.kb/api}"
 export KB__CorpusPath="${KB__CorpusPath:-$PWD/corpus}"
-# dotnet run makes the project folder the content root, where appsettings.json is.
+# The service reads appsettings.json and its page from its own bin folder, wherever it is started from.
 exec dotnet run --project src/KnowledgeBase.Api -c Release --no-build --no-launch-profile

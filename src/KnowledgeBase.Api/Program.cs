@@ -3,7 +3,7 @@ using KnowledgeBase.Api.Endpoints;
 using KnowledgeBase.Api.Http;
 using KnowledgeBase.Api.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 builder.Configuration.AddKbEnvironmentVariables();
 builder.AddKnowledgeBaseOptions();
 builder.AddKnowledgeBaseServices();

@@ -34,7 +34,9 @@ public sealed class CorsAndRateLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=incident")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=incident")).StatusCode);
-        await Calls.ProblemAsync(await client.GetAsync("/api/search?q=incident"), HttpStatusCode.TooManyRequests);
+        using var refused = await client.GetAsync("/api/search?q=incident");
+        await Calls.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
     }
 

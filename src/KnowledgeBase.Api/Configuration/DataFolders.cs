@@ -2,13 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Api.Configuration;
 
-/// <summary>The service's folders, resolved once against the content root.</summary>
+/// <summary>
+/// The service's folders, resolved once. A relative path is relative to the current directory, where whoever
+/// started the service meant it (the content root is the application's own folder, see <see cref="ServiceHost"/>).
+/// </summary>
 internal sealed class DataFolders
 {
-    public DataFolders(IOptions<ServiceOptions> options, IHostEnvironment environment)
+    public DataFolders(IOptions<ServiceOptions> options)
     {
         var settings = options.Value;
-        string Resolve(string path) => Path.GetFullPath(path, environment.ContentRootPath);
+        string Resolve(string path) => Path.GetFullPath(path);
         Data = Resolve(settings.DataPath);
         Index = string.IsNullOrWhiteSpace(settings.IndexPath) ? Path.Combine(Data, "index") : Resolve(settings.IndexPath);
         Corpus = string.IsNullOrWhiteSpace(settings.CorpusPath) ? null : Resolve(settings.CorpusPath);

@@ -43,8 +43,8 @@ internal static class HostBuilderExtensions
         // Sentences are scored by term overlap: embedding every candidate sentence cost 10x latency for no measured gain.
         services.AddSingleton(sp => new AnswerService(
             sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), embeddings: null, sp.GetRequiredService<ILogger<AnswerService>>()));
-        services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<OriginalFiles>();
+        services.AddSingleton<StateFileWriter>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<JobSubmitter>();
@@ -53,5 +53,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton<JobRunner>();
         services.AddSingleton<ServiceMetrics>();
         services.AddHostedService<IngestionWorker>();
+        // The worker fails a job alone; should anything still escape it, ingestion stops but search must not.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
     }
 }

@@ -22,6 +22,10 @@ internal sealed class OptionsValidators :
         {
             errors.Add($"{ServiceOptions.Section}:MaxUploadBytes must be a positive number of bytes, not {options.MaxUploadBytes}");
         }
+        if (options.DiskFullRetrySeconds is < 1 or > 3600)
+        {
+            errors.Add($"{ServiceOptions.Section}:DiskFullRetrySeconds must be between 1 and 3600, not {options.DiskFullRetrySeconds}");
+        }
         if (options.QueueCapacity is < 1 or > 10_000)
         {
             errors.Add($"{ServiceOptions.Section}:QueueCapacity must be between 1 and 10000, not {options.QueueCapacity}");

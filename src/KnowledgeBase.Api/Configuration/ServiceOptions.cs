@@ -26,6 +26,9 @@ internal sealed class ServiceOptions
     /// </summary>
     public int IngestionThreads { get; set; }
 
+    /// <summary>Seconds a job that found the disk full waits before it is tried again.</summary>
+    public int DiskFullRetrySeconds { get; set; } = 30;
+
     /// <summary>Accept and persist jobs but do not run them until a start without this flag (maintenance).</summary>
     public bool PauseIngestion { get; set; }
 }

@@ -28,9 +28,9 @@ internal static class AskEndpoints
     }
 
     public static async Task<Results<Ok<Answer>, ServerSentEventsResult<object>>> AskAsync(
-        AskBody body, HttpRequest request, AnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
+        AskBody? body, HttpRequest request, AnswerService answers, ILogger<AnswerService> logger, CancellationToken cancellationToken)
     {
-        var question = AskBinding.Request(body);
+        var question = AskBinding.Request(RequestBinding.Body(body));
         if (WantsEvents(request))
         {
             // StreamAsync checks the request before the first event, so a bad question is still a 400 problem.

@@ -30,7 +30,7 @@ internal static class DocumentEndpoints
         group.MapDelete("/{id}", Delete).RequireWriteKey().WithName("DeleteDocument")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/reindex", Reindex).RequireWriteKey().WithTags("Documents").WithName("Reindex")
-            .WithSummary("Re-chunk and re-describe every document from its stored text (202 + job)")
+            .WithSummary("Re-chunk and re-describe every document from its stored text; {\"embeddings\": true} also re-embeds it (202 + job)")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
@@ -43,8 +43,9 @@ internal static class DocumentEndpoints
         return TypedResults.AcceptedAtRoute(JobResponse.From(job), JobEndpoints.GetJobRoute, new { id = job.Id });
     }
 
-    public static Ok<DocumentPage> List([AsParameters] DocumentListQuery query, DocumentCatalog catalog)
+    public static Ok<DocumentPage> List([AsParameters] DocumentListQuery query, KeywordIndex index)
     {
+        var catalog = index.Catalog;
         var filters = RequestBinding.Filters(query);
         var top = RequestBinding.Page("top", query.Top, DefaultPage, MaxPage);
         var skip = RequestBinding.Offset(query.Skip, int.MaxValue);
@@ -54,8 +55,9 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new DocumentPage(matching.Count, top, skip, page));
     }
 
-    public static Ok<DocumentDetail> Get(string id, DocumentCatalog catalog, KeywordIndex index, OriginalFiles originals)
+    public static Ok<DocumentDetail> Get(string id, KeywordIndex index, OriginalFiles originals)
     {
+        var catalog = index.Catalog;
         var record = Find(catalog, id);
         var editions = catalog.Editions;
         return TypedResults.Ok(new DocumentDetail(
@@ -65,17 +67,17 @@ internal static class DocumentEndpoints
             originals.Has(record.ContentHash), $"/api/documents/{record.Id}/file", $"/api/documents/{record.Id}/text"));
     }
 
-    public static Ok<DocumentText> GetText(string id, DocumentCatalog catalog, KeywordIndex index)
+    public static Ok<DocumentText> GetText(string id, KeywordIndex index)
     {
-        var record = Find(catalog, id);
+        var record = Find(index.Catalog, id);
         var extracted = index.GetExtracted(record.Id) ?? throw ApiProblemException.NotFound($"no stored text for document {record.Id}");
         var pages = extracted.Pages.Select(p => new PageText(p.Number, p.IsImageOnly, p.IsOcr ? "ocr" : p.IsImageOnly ? "none" : "text", p.OcrConfidence, extracted.Text[p.Start..p.End])).ToList();
         return TypedResults.Ok(new DocumentText(record.Id, record.Title, pages));
     }
 
-    public static PhysicalFileHttpResult GetFile(string id, HttpContext context, DocumentCatalog catalog, OriginalFiles originals)
+    public static PhysicalFileHttpResult GetFile(string id, HttpContext context, KeywordIndex index, OriginalFiles originals)
     {
-        var record = Find(catalog, id);
+        var record = Find(index.Catalog, id);
         if (!originals.Has(record.ContentHash))
         {
             throw ApiProblemException.NotFound($"the original of document {record.Id} is not kept on this server");
@@ -90,15 +92,15 @@ internal static class DocumentEndpoints
         return TypedResults.PhysicalFile(originals.PathOf(record.ContentHash), record.MediaType, enableRangeProcessing: true);
     }
 
-    public static NoContent Delete(string id, DocumentCatalog catalog, KeywordIndex index, OriginalFiles originals, ILogger<DocumentCatalog> logger)
+    public static NoContent Delete(string id, KeywordIndex index, OriginalFiles originals, ILogger<KeywordIndex> logger)
     {
-        var record = Find(catalog, id);
+        var record = Find(index.Catalog, id);
+        // Deletes run in order on the index's one writer: of several deletes of one document only the first finds it.
         if (!index.Delete(record.Id))
         {
             throw ApiProblemException.NotFound($"no document with id {id}");
         }
-        catalog.Invalidate();
-        if (!catalog.All.Any(r => r.ContentHash == record.ContentHash))
+        if (!index.Catalog.All.Any(r => r.ContentHash == record.ContentHash))
         {
             originals.Forget(record.ContentHash);
         }
@@ -106,12 +108,13 @@ internal static class DocumentEndpoints
         return TypedResults.NoContent();
     }
 
-    public static AcceptedAtRoute<JobResponse> Reindex(JobSubmitter jobs)
+    public static AcceptedAtRoute<JobResponse> Reindex(ReindexBody? body, JobSubmitter jobs)
     {
-        var job = jobs.Submit(JobStore.NewId(), JobKind.Reindex, []);
+        var kind = body?.Embeddings == true ? JobKind.ReindexEmbeddings : JobKind.Reindex;
+        var job = jobs.Submit(JobStore.NewId(), kind, []);
         return TypedResults.AcceptedAtRoute(JobResponse.From(job), JobEndpoints.GetJobRoute, new { id = job.Id });
     }
 
-    private static Core.Documents.DocumentRecord Find(DocumentCatalog catalog, string id) =>
+    private static Core.Documents.DocumentRecord Find(IndexCatalog catalog, string id) =>
         catalog.Find(id) ?? throw ApiProblemException.NotFound($"no document with id {id}");
 }

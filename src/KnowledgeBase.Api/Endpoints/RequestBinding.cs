@@ -15,6 +15,10 @@ internal static class RequestBinding
         {
             throw ApiProblemException.Invalid("q", "give something to search for");
         }
+        if (q.Length > SearchRequest.MaxQueryLength)
+        {
+            throw ApiProblemException.Invalid("q", $"must be at most {SearchRequest.MaxQueryLength} characters");
+        }
         if (groupBy is not (null or "" or "document" or "passage"))
         {
             throw ApiProblemException.Invalid("groupBy", $"\"{groupBy}\" is not document or passage");
@@ -26,6 +30,13 @@ internal static class RequestBinding
             GroupByDocument = groupBy == "document",
         };
     }
+
+    /// <summary>
+    /// A JSON body of <c>null</c> (or none) is the client's mistake: a 400 naming the body, not the framework's
+    /// message about a required parameter. (Bodies are declared nullable so that it reaches this check.)
+    /// </summary>
+    public static T Body<T>(T? body) where T : class =>
+        body ?? throw ApiProblemException.Invalid("body", "give a JSON object");
 
     public static SearchFilters Filters(IFilterInput input)
     {

@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Api.Http;
 using KnowledgeBase.Api.Storage;
 using KnowledgeBase.Core.Search;
@@ -21,17 +22,21 @@ internal static class SearchEndpoints
     }
 
     public static Task<Ok<SearchResponse>> SearchByQueryAsync(
-        [AsParameters] SearchQuery query, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query), search, catalog, cancellationToken);
+        [AsParameters] SearchQuery query, SearchService search, KeywordIndex index, CancellationToken cancellationToken) =>
+        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query), search, index, cancellationToken);
 
     public static Task<Ok<SearchResponse>> SearchByBodyAsync(
-        SearchBody body, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(body.Q, body.Top, body.Skip, body.Mode, body.GroupBy, body), search, catalog, cancellationToken);
+        SearchBody? body, SearchService search, KeywordIndex index, CancellationToken cancellationToken)
+    {
+        var fields = RequestBinding.Body(body);
+        return RunAsync(RequestBinding.Search(fields.Q, fields.Top, fields.Skip, fields.Mode, fields.GroupBy, fields), search, index, cancellationToken);
+    }
 
     private static async Task<Ok<SearchResponse>> RunAsync(
-        SearchRequest request, SearchService search, DocumentCatalog catalog, CancellationToken cancellationToken)
+        SearchRequest request, SearchService search, KeywordIndex index, CancellationToken cancellationToken)
     {
         var results = await search.SearchAsync(request, cancellationToken);
+        var catalog = index.Catalog;
         var hits = results.Hits.Select(h => HitResponse.From(h, catalog.Get(h.DocumentId))).ToList();
         return TypedResults.Ok(new SearchResponse(
             results.Query, request.Mode?.ToString().ToLowerInvariant(), results.TotalHits, request.Top, request.Skip, hits, results.Facets));

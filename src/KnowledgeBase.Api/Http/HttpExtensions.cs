@@ -32,7 +32,11 @@ internal static class HttpExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, cancellationToken) =>
-                context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                // The fixed window knows when it reopens; a client told so waits instead of retrying at once.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
                     ProblemDetails = new ProblemDetails
@@ -42,6 +46,7 @@ internal static class HttpExtensions
                         Detail = "too many searches from this address; wait a minute",
                     },
                 });
+            };
             limiter.AddPolicy(SearchRateLimit, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SearchPerMinute;

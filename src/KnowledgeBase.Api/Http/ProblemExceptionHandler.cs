@@ -28,6 +28,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             AnswerUnavailableException model => Problem(StatusCodes.Status503ServiceUnavailable, "Answer model unavailable", model.Message, null),
             IndexUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Index unavailable", unavailable.Message, null),
             ConfigurationException configuration => Problem(StatusCodes.Status503ServiceUnavailable, "Not configured", configuration.Message, null),
+            IOException full when DiskFull.Is(full) => Problem(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+                $"{DiskFull.Reason}: nothing of this request was kept; try again when space has been freed", null),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };

@@ -1,24 +1,37 @@
 using KnowledgeBase.Api.Telemetry;
 using KnowledgeBase.Api.Configuration;
-using KnowledgeBase.Api.Storage;
+using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeBase.Api.Jobs;
 
 /// <summary>
-/// The one consumer of the job queue. On start it resumes unfinished jobs (their finished files stay done;
-/// re-reading a committed file finds it unchanged), then, on an empty index, ingests the corpus folder as a job.
+/// The one consumer of the job queue. On start it removes upload folders no job owns, resumes unfinished jobs
+/// (their finished files stay done; re-reading a committed file finds it unchanged), then, on an empty index,
+/// ingests the corpus folder as a job. A job that fails, for any reason, fails alone: the worker and the host go on
+/// serving. A job that finds the disk full waits and is tried again.
 /// </summary>
 internal sealed class IngestionWorker(
     JobStore store,
     JobQueue queue,
     JobRunner runner,
-    DocumentCatalog catalog,
+    KeywordIndex index,
     DataFolders folders,
     IOptions<ServiceOptions> options,
     ILogger<IngestionWorker> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the server takes requests, so no upload is being received into a folder this removes.
+        var orphans = UploadFolders.DeleteOrphans(folders, store);
+        if (orphans.Count > 0)
+        {
+            ServiceLog.OrphanedUploads(logger, orphans.Count);
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.PauseIngestion)
@@ -48,7 +61,7 @@ internal sealed class IngestionWorker(
 
     private string? SeedCorpus(IReadOnlyList<IngestionJob> resumed)
     {
-        if (folders.Corpus is not { } corpus || catalog.All.Count > 0 || resumed.Any(j => j.Kind == JobKind.Corpus))
+        if (folders.Corpus is not { } corpus || index.ListDocuments().Count > 0 || resumed.Any(j => j.Kind == JobKind.Corpus))
         {
             return null;
         }
@@ -75,10 +88,42 @@ internal sealed class IngestionWorker(
             // Shutting down: the job stays unfinished on disk and the next start resumes it.
             throw;
         }
+        catch (Exception ex) when (DiskFull.Is(ex))
+        {
+            var seconds = options.Value.DiskFullRetrySeconds;
+            ServiceLog.WaitingForDisk(logger, ex, jobId, seconds);
+            store.Hold(jobId, $"waiting: {DiskFull.Reason}; the job is tried again every {seconds} s until there is space");
+            _ = RetryAsync(jobId, TimeSpan.FromSeconds(seconds), stoppingToken);
+        }
         catch (Exception ex)
         {
             ServiceLog.JobFailed(logger, ex, jobId);
-            runner.Fail(jobId, ex.Message);
+            try
+            {
+                runner.Fail(jobId, ex.Message);
+            }
+            catch (Exception failed) when (DiskFull.Is(failed))
+            {
+                store.Hold(jobId, $"waiting: {DiskFull.Reason}");
+                _ = RetryAsync(jobId, TimeSpan.FromSeconds(options.Value.DiskFullRetrySeconds), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Queues the job again after a while; a full queue means try again after another while.</summary>
+    private async Task RetryAsync(string jobId, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            while (!queue.TryEnqueue(jobId));
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the job is unfinished on disk and the next start resumes it.
         }
     }
 }

@@ -6,4 +6,7 @@ internal enum JobKind
     Upload,
     Corpus,
     Reindex,
+
+    /// <summary>A reindex that also rebuilds every vector with the configured embedding model.</summary>
+    ReindexEmbeddings,
 }

@@ -16,7 +16,6 @@ internal sealed class JobRunner(
     KeywordIndex index,
     IngestionRunner ingestion,
     Reindexer reindexer,
-    DocumentCatalog catalog,
     OriginalFiles originals,
     DataFolders folders,
     ServiceMetrics metrics,
@@ -41,9 +40,9 @@ internal sealed class JobRunner(
         ServiceLog.Started(logger, jobId, job.Kind, job.Files.Count(f => f.State == JobFileState.Running));
         string? message = null;
         var state = JobState.Completed;
-        if (job.Kind == JobKind.Reindex)
+        if (job.Kind is JobKind.Reindex or JobKind.ReindexEmbeddings)
         {
-            (state, message) = await ReindexAsync(cancellationToken);
+            (state, message) = await ReindexAsync(job.Kind == JobKind.ReindexEmbeddings, cancellationToken);
         }
         else
         {
@@ -70,19 +69,12 @@ internal sealed class JobRunner(
 
     /// <summary>Marks a job that cannot run at all (its runner threw) so it is not retried forever.</summary>
     public void Fail(string jobId, string reason) =>
-        store.Update(jobId, j => j with { State = JobState.Failed, FinishedAt = store.Now, Message = reason });
+        store.Update(jobId, j => j with { State = JobState.Failed, FinishedAt = store.Now, Message = PublicReason.Of(reason) });
 
-    private async Task<(JobState, string)> ReindexAsync(CancellationToken cancellationToken)
+    private async Task<(JobState, string)> ReindexAsync(bool rebuildEmbeddings, CancellationToken cancellationToken)
     {
-        try
-        {
-            var count = await reindexer.RunAsync(index, rebuildEmbeddings: false, null, cancellationToken);
-            return (JobState.Completed, $"reindexed {count} documents");
-        }
-        finally
-        {
-            catalog.Invalidate();
-        }
+        var count = await reindexer.RunAsync(index, rebuildEmbeddings, null, cancellationToken);
+        return (JobState.Completed, $"reindexed {count} documents");
     }
 
     private void Record(string jobId, IngestionOutcome outcome)
@@ -93,10 +85,6 @@ internal sealed class JobRunner(
             IngestionStatus.Duplicate => JobFileState.SkippedDuplicate,
             _ => JobFileState.Failed,
         };
-        if (outcome.Status is IngestionStatus.Indexed or IngestionStatus.Replaced)
-        {
-            catalog.Invalidate();
-        }
         if (state != JobFileState.Failed)
         {
             KeepOriginal(outcome.File.Path);
@@ -104,7 +92,7 @@ internal sealed class JobRunner(
         var job = store.Update(jobId, j => j with
         {
             Files = j.Files.Select(f => f.StoredPath == outcome.File.Path
-                ? f with { State = state, DocumentId = outcome.DocumentId, Reason = outcome.Reason }
+                ? f with { State = state, DocumentId = outcome.DocumentId, Reason = PublicReason.Of(outcome.Reason) }
                 : f).ToList(),
         });
         metrics.Files.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));

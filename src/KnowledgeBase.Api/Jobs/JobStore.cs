@@ -2,12 +2,13 @@ using KnowledgeBase.Api.Telemetry;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnowledgeBase.Api.Configuration;
+using KnowledgeBase.Api.Storage;
 
 namespace KnowledgeBase.Api.Jobs;
 
 /// <summary>
-/// All jobs, in memory and as one JSON file each under data/jobs. Every change is written to a temporary file and
-/// renamed over the old one, so a crash leaves either the old or the new state, never half a file.
+/// All jobs, in memory and as one JSON file each under data/jobs, written whole by <see cref="StateFileWriter"/>.
+/// A change is kept in memory only once it is on disk, so the two never disagree.
 /// </summary>
 internal sealed class JobStore
 {
@@ -21,11 +22,13 @@ internal sealed class JobStore
     private readonly Dictionary<string, IngestionJob> _jobs = new(StringComparer.Ordinal);
     private readonly string _folder;
     private readonly TimeProvider _time;
+    private readonly StateFileWriter _writer;
 
-    public JobStore(DataFolders folders, TimeProvider time, ILogger<JobStore> logger)
+    public JobStore(DataFolders folders, TimeProvider time, StateFileWriter writer, ILogger<JobStore> logger)
     {
         _folder = folders.Jobs;
         _time = time;
+        _writer = writer;
         Directory.CreateDirectory(_folder);
         foreach (var path in Directory.EnumerateFiles(_folder, "*.json"))
         {
@@ -104,6 +107,30 @@ internal sealed class JobStore
         }
     }
 
+    /// <summary>
+    /// Shows a job as waiting, with the reason, in memory only: its state could not be written (the disk is full),
+    /// and the file on disk still says unfinished, so a retry or the next start runs it.
+    /// </summary>
+    public void Hold(string id, string reason)
+    {
+        lock (_lock)
+        {
+            if (_jobs.TryGetValue(id, out var job))
+            {
+                _jobs[id] = job with { State = JobState.Queued, Message = reason };
+            }
+        }
+    }
+
+    /// <summary>Whether the job is known and unfinished: then its upload folder is still needed.</summary>
+    public bool IsUnfinished(string id)
+    {
+        lock (_lock)
+        {
+            return _jobs.TryGetValue(id, out var job) && !job.IsFinished;
+        }
+    }
+
     /// <summary>Forgets a job that was never accepted (the queue was full).</summary>
     public void Remove(string id)
     {
@@ -114,13 +141,7 @@ internal sealed class JobStore
         }
     }
 
-    private void Save(IngestionJob job)
-    {
-        var path = PathOf(job.Id);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(job, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    private void Save(IngestionJob job) => _writer.Write(PathOf(job.Id), JsonSerializer.SerializeToUtf8Bytes(job, Json));
 
     private string PathOf(string id) => Path.Combine(_folder, id + ".json");
 }

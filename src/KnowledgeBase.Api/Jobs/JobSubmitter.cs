@@ -9,7 +9,17 @@ internal sealed class JobSubmitter(JobStore store, JobQueue queue, DataFolders f
 {
     public IngestionJob Submit(string id, JobKind kind, IReadOnlyList<JobFile> files)
     {
-        var job = store.Create(id, kind, files);
+        IngestionJob job;
+        try
+        {
+            job = store.Create(id, kind, files);
+        }
+        catch (IOException)
+        {
+            // The job could not be stored (a full disk answers 507): its uploaded files would be nobody's.
+            UploadFolders.Delete(folders, id);
+            throw;
+        }
         if (!queue.TryEnqueue(job.Id))
         {
             store.Remove(job.Id);

@@ -19,6 +19,28 @@ internal static class UploadFolders
     }
 
     /// <summary>
+    /// Removes upload folders no unfinished job needs: an upload cut off by a crash before its job was stored
+    /// leaves one, and nothing else would ever remove it. Runs at start, before any request is taken.
+    /// </summary>
+    public static IReadOnlyList<string> DeleteOrphans(DataFolders folders, JobStore store)
+    {
+        if (!Directory.Exists(folders.Uploads))
+        {
+            return [];
+        }
+        var orphans = Directory.EnumerateDirectories(folders.Uploads)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(jobId => !store.IsUnfinished(jobId))
+            .ToList();
+        foreach (var jobId in orphans)
+        {
+            Delete(folders, jobId);
+        }
+        return orphans;
+    }
+
+    /// <summary>
     /// The client's file name reduced to a harmless leaf: no folders, no leading dot, only letters, digits and
     /// ". - _ ( )". It is kept (inside a generated folder) because metadata rules read years and identifiers from it.
     /// </summary>

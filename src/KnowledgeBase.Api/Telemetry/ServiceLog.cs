@@ -46,4 +46,10 @@ internal static partial class ServiceLog
 
     [LoggerMessage(LogLevel.Error, "Unhandled error on {Method} {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(LogLevel.Error, "Job {JobId} waits for disk space; it is tried again in {Seconds} s")]
+    public static partial void WaitingForDisk(ILogger logger, Exception exception, string jobId, int seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Removed {Count} upload folder(s) left by uploads that never became a job")]
+    public static partial void OrphanedUploads(ILogger logger, int count);
 }

@@ -9,7 +9,7 @@ internal static class DeleteCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "Document id (or a unique prefix of it)" };
+        var id = new Argument<string>("id") { Description = "Document id (or a unique prefix of at least 6 characters)" };
         var command = new Command("delete", "Delete a document from the index") { id };
         command.SetAction(parse => CliErrors.Guard(() =>
         {

@@ -9,7 +9,7 @@ internal static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "Document id (or a unique prefix of it)" };
+        var id = new Argument<string>("id") { Description = "Document id (or a unique prefix of at least 6 characters)" };
         var text = new Option<bool>("--text") { Description = "Also print the extracted text, page by page" };
         var command = new Command("show", "Show one document") { id, text, CliRoot.Json };
         command.SetAction(parse => CliErrors.Guard(() =>

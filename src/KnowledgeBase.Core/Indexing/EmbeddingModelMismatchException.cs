@@ -10,8 +10,8 @@ public sealed class EmbeddingModelMismatchException(string indexPath, string? in
 
     private static string Describe(string indexPath, string? indexModel, string? configuredModel) => (indexModel, configuredModel) switch
     {
-        (null, _) => $"the index at {indexPath} holds no vectors; run `kb reindex --embeddings` to embed it with {configuredModel}",
-        (_, null) => $"the index at {indexPath} was embedded with {indexModel}, but no embedding model is configured (Embeddings:Provider); configure it, or run `kb reindex --embeddings` with the one you want",
-        _ => $"the index at {indexPath} was embedded with {indexModel}, but {configuredModel} is configured; run `kb reindex --embeddings` to rebuild its vectors with the new model",
+        (null, _) => $"the index at {indexPath} holds no vectors; run `kb reindex --embeddings` (over HTTP: POST /api/reindex with {{\"embeddings\": true}}) to embed it with {configuredModel}",
+        (_, null) => $"the index at {indexPath} was embedded with {indexModel}, but no embedding model is configured (Embeddings:Provider); configure it, or run `kb reindex --embeddings` (POST /api/reindex with {{\"embeddings\": true}}) with the one you want",
+        _ => $"the index at {indexPath} was embedded with {indexModel}, but {configuredModel} is configured; run `kb reindex --embeddings` (over HTTP: POST /api/reindex with {{\"embeddings\": true}}) to rebuild its vectors with the new model",
     };
 }

@@ -6,31 +6,43 @@ using Lucene.Net.Search;
 namespace KnowledgeBase.Core.Indexing;
 
 /// <summary>
-/// What searching needs about every document, read once per commit: the records, the edition chains, and the
-/// document id of every Lucene document (facets and edition ranking look it up for a thousand candidates per
-/// query, and stored-field reads that often would cost more than the search).
+/// What listings, lookups and searching need about every document, read once per commit (it is keyed by the
+/// reader of that commit, so no write has to invalidate it): the records, the edition chains, and the document id
+/// of every Lucene document (facets and edition ranking look it up for a thousand candidates per query, and
+/// stored-field reads that often would cost more than the search).
 /// </summary>
-internal sealed class IndexCatalog
+public sealed class IndexCatalog
 {
+    /// <summary>Shortest prefix that finds a document: shorter ones would name different documents as the index grows.</summary>
+    public const int MinPrefixLength = 6;
+
     private static readonly ISet<string> DocumentIdOnly = new HashSet<string> { IndexFields.DocumentId };
 
     private readonly string[] _documentIds;
+    private readonly Dictionary<string, DocumentRecord> _byId;
 
-    private IndexCatalog(IndexReader reader, IReadOnlyList<DocumentRecord> records, string[] documentIds)
+    private IndexCatalog(IndexReader? reader, IReadOnlyList<DocumentRecord> records, string[] documentIds)
     {
         Reader = reader;
-        Records = records.ToDictionary(r => r.Id);
+        All = records;
+        _byId = records.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
         Editions = new EditionIndex(records);
         _documentIds = documentIds;
     }
 
-    public IndexReader Reader { get; }
+    internal static IndexCatalog Empty { get; } = new(null, [], []);
 
-    public IReadOnlyDictionary<string, DocumentRecord> Records { get; }
+    internal IndexReader? Reader { get; }
+
+    /// <summary>Every document's record, by title.</summary>
+    public IReadOnlyList<DocumentRecord> All { get; }
+
+    /// <summary>Every document's record by id (any letter case).</summary>
+    public IReadOnlyDictionary<string, DocumentRecord> Records => _byId;
 
     public EditionIndex Editions { get; }
 
-    public static IndexCatalog Load(IndexSearcher searcher, IReadOnlyList<DocumentRecord> records)
+    internal static IndexCatalog Load(IndexSearcher searcher, IReadOnlyList<DocumentRecord> records)
     {
         var reader = searcher.IndexReader;
         var liveDocs = MultiFields.GetLiveDocs(reader);
@@ -42,5 +54,26 @@ internal sealed class IndexCatalog
         return new IndexCatalog(reader, records, ids);
     }
 
-    public string DocumentIdOf(int doc) => _documentIds[doc];
+    /// <summary>The document with exactly this id (any letter case), or null.</summary>
+    public DocumentRecord? Get(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The one rule for ids typed by hand, in `kb` and in URLs alike: the exact id, or an unambiguous prefix of at
+    /// least <see cref="MinPrefixLength"/> characters (any letter case); otherwise null.
+    /// </summary>
+    public DocumentRecord? Find(string idOrPrefix)
+    {
+        if (Get(idOrPrefix) is { } exact)
+        {
+            return exact;
+        }
+        if (idOrPrefix.Length < MinPrefixLength)
+        {
+            return null;
+        }
+        var matches = All.Where(r => r.Id.StartsWith(idOrPrefix, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    internal string DocumentIdOf(int doc) => _documentIds[doc];
 }

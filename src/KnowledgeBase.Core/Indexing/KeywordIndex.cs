@@ -32,6 +32,7 @@ public sealed class KeywordIndex : IDisposable
     private readonly Analyzer _queryAnalyzer;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager? _searchers;
+    private readonly IndexWriteQueue? _writes;
     private readonly VectorIndex _vectors = new();
 
     private KeywordIndex(string path, bool writable)
@@ -51,6 +52,7 @@ public sealed class KeywordIndex : IDisposable
                 };
                 _writer = new IndexWriter(_directory, config);
                 _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+                _writes = new IndexWriteQueue();
             }
             else if (DirectoryReader.IndexExists(_directory))
             {
@@ -98,7 +100,7 @@ public sealed class KeywordIndex : IDisposable
     /// <summary>
     /// Stores a document and its chunks in one commit, replacing everything previously stored from the same source.
     /// </summary>
-    public void Replace(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks)
+    public void Replace(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks) => Writes.Run(() =>
     {
         if (record.EmbeddingModel is { } model && model != EmbeddingModel)
         {
@@ -110,21 +112,32 @@ public sealed class KeywordIndex : IDisposable
         }
         Stage(record, extracted, chunks);
         Commit();
-    }
+        return true;
+    });
 
     /// <summary>
     /// Replaces many documents in one commit, recording the embedding model of their vectors: a crash half-way
-    /// leaves the index exactly as it was, never half in one model and half in another.
+    /// leaves the index exactly as it was, never half in one model and half in another. A document deleted or
+    /// replaced since it was read (its id is no longer in the index) is left as it now is: the later change wins.
     /// </summary>
-    public void ReplaceAll(IEnumerable<(DocumentRecord Record, ExtractedDocument Extracted, IReadOnlyList<Chunk> Chunks)> documents, string? embeddingModel)
+    /// <returns>How many documents were written.</returns>
+    public int ReplaceAll(IEnumerable<(DocumentRecord Record, ExtractedDocument Extracted, IReadOnlyList<Chunk> Chunks)> documents, string? embeddingModel) => Writes.Run(() =>
     {
+        var current = Catalog;
+        var written = 0;
         foreach (var (record, extracted, chunks) in documents)
         {
+            if (current.Get(record.Id) is null)
+            {
+                continue;
+            }
             Stage(record with { EmbeddingModel = embeddingModel }, extracted, chunks);
+            written++;
         }
         RecordEmbeddingModel(embeddingModel);
         Commit();
-    }
+        return written;
+    });
 
     private void Stage(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks)
     {
@@ -139,22 +152,26 @@ public sealed class KeywordIndex : IDisposable
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { [IndexFields.EmbeddingModelCommitKey] = model });
 
-    /// <summary>Removes a document and its chunks; false when no such document exists.</summary>
-    public bool Delete(string documentId)
+    /// <summary>
+    /// Removes a document and its chunks, found as <see cref="GetDocument"/> finds it (an unambiguous prefix deletes
+    /// the document it names); false when there is no such document, also for all but the first of several deletes
+    /// of one document, as they run one after another.
+    /// </summary>
+    public bool Delete(string idOrPrefix) => Writes.Run(() =>
     {
-        var writer = RequireWriter();
-        if (GetDocument(documentId) is null)
+        if (Catalog.Find(idOrPrefix) is not { } record)
         {
             return false;
         }
-        writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+        RequireWriter().DeleteDocuments(new Term(IndexFields.DocumentId, record.Id));
         Commit();
         return true;
-    }
+    });
 
-    public IReadOnlyList<DocumentRecord> ListDocuments() => WithSearcher(ListDocuments, []);
+    /// <summary>Every document's record, by title.</summary>
+    public IReadOnlyList<DocumentRecord> ListDocuments() => Catalog.All;
 
-    private static IReadOnlyList<DocumentRecord> ListDocuments(IndexSearcher searcher)
+    private static List<DocumentRecord> ListDocuments(IndexSearcher searcher)
     {
         var query = new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind));
         var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
@@ -164,17 +181,14 @@ public sealed class KeywordIndex : IDisposable
             .ToList();
     }
 
-    /// <summary>Finds a document by id, or by an unambiguous prefix of it as people type ids by hand.</summary>
-    public DocumentRecord? GetDocument(string idOrPrefix)
-    {
-        var exact = FindDocumentField(idOrPrefix);
-        if (exact is not null)
-        {
-            return ReadRecord(exact);
-        }
-        var matches = ListDocuments().Where(r => r.Id.StartsWith(idOrPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count == 1 ? matches[0] : null;
-    }
+    /// <summary>Finds a document by id, or by an unambiguous prefix of it; see <see cref="IndexCatalog.Find"/>.</summary>
+    public DocumentRecord? GetDocument(string idOrPrefix) => Catalog.Find(idOrPrefix);
+
+    /// <summary>
+    /// Every document's record and the edition chains as of the last commit, read once per commit: what listings,
+    /// lookups by id and search share, so none of them keeps a copy that a write would have to invalidate.
+    /// </summary>
+    public IndexCatalog Catalog => WithSearcher(CatalogOf, IndexCatalog.Empty);
 
     public ExtractedDocument? GetExtracted(string documentId)
     {
@@ -253,7 +267,7 @@ public sealed class KeywordIndex : IDisposable
     }, new Dictionary<string, float[]>());
 
     /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
-    public EditionIndex Editions() => WithSearcher(searcher => CatalogOf(searcher).Editions, new EditionIndex([]));
+    public EditionIndex Editions() => Catalog.Editions;
 
     private IndexCatalog CatalogOf(IndexSearcher searcher)
     {
@@ -269,6 +283,8 @@ public sealed class KeywordIndex : IDisposable
 
     public void Dispose()
     {
+        // Operations already submitted finish before the writer closes.
+        _writes?.Dispose();
         _searchers?.Dispose();
         _writer?.Dispose();
         _queryAnalyzer.Dispose();
@@ -313,6 +329,9 @@ public sealed class KeywordIndex : IDisposable
         _writer!.Commit();
         _searchers!.MaybeRefreshBlocking();
     }
+
+    private IndexWriteQueue Writes =>
+        _writes ?? throw new InvalidOperationException("The index was opened for reading only.");
 
     private IndexWriter RequireWriter() =>
         _writer ?? throw new InvalidOperationException("The index was opened for reading only.");

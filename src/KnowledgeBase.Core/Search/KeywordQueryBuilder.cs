@@ -20,8 +20,19 @@ internal static class KeywordQueryBuilder
     private const float MentionBoost = 2f;
     private const float OtherLanguageWeight = 0.3f;
 
+    /// <summary>
+    /// The keyword query reads at most this many characters. An analyzer makes at most one term per character (CJK
+    /// bigrams included), so no BooleanQuery built from them exceeds Lucene's 1,024 clauses
+    /// (<see cref="BooleanQuery.MaxClauseCount"/>), whoever asks: the API, `kb search`, a batch file or an answer.
+    /// </summary>
+    public const int MaxTextLength = 1000;
+
     public static (BooleanQuery Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
     {
+        if (text.Length > MaxTextLength)
+        {
+            text = text[..MaxTextLength];
+        }
         var weights = new Dictionary<string, float>();
         var queryLanguage = QueryLanguageGuess.Guess(text);
         foreach (var language in languages is { Count: > 0 } ? languages : LanguageFields.Languages)

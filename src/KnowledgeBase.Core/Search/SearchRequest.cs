@@ -3,6 +3,9 @@ namespace KnowledgeBase.Core.Search;
 /// <summary>A free-text search. Quotes make phrases, + requires and - excludes a term; nothing else is syntax.</summary>
 public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0)
 {
+    /// <summary>The longest query the service accepts, as for a question to answer; keywords read the first 1,000 characters.</summary>
+    public const int MaxQueryLength = 2000;
+
     public SearchFilters Filters { get; init; } = SearchFilters.None;
 
     /// <summary>Null takes the configured default mode.</summary>

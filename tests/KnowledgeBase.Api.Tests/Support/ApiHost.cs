@@ -2,6 +2,8 @@ using System.Net;
 using KnowledgeBase.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Api.Tests.Support;
 
@@ -45,6 +47,9 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     public static ApiHost In(TempFolder folder, IDictionary<string, string?>? settings = null, bool kestrel = false) =>
         new(folder.Combine("data"), settings, kestrel);
 
+    /// <summary>Replaces services after the service's own composition: a seam such as a disk that fills up.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>A client that sends the write key.</summary>
     public HttpClient CreateWriter()
     {
@@ -56,6 +61,10 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

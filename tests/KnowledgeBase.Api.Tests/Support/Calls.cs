@@ -35,17 +35,21 @@ internal static class Calls
     }
 
     /// <summary>Polls a job until it is finished; the generous limit only stops a hung test.</summary>
-    public static async Task<JsonNode> WaitForJobAsync(HttpClient client, string location)
+    public static Task<JsonNode> WaitForJobAsync(HttpClient client, string location) =>
+        WaitForJobAsync(client, location, job => job["state"]!.GetValue<string>() is "completed" or "failed");
+
+    /// <summary>Polls a job until the condition holds; the generous limit only stops a hung test.</summary>
+    public static async Task<JsonNode> WaitForJobAsync(HttpClient client, string location, Func<JsonNode, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
             var job = await GetJsonAsync(client, location);
-            if (job["state"]!.GetValue<string>() is "completed" or "failed")
+            if (condition(job))
             {
                 return job;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"job did not finish: {job.ToJsonString()}");
+            Assert.True(DateTime.UtcNow < deadline, $"job did not get there: {job.ToJsonString()}");
             await Task.Delay(200);
         }
     }

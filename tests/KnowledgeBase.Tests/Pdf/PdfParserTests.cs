@@ -237,6 +237,36 @@ public sealed class PdfParserTests
         Assert.Contains("Sniffed by content, not by name.", document.Text);
     }
 
+    [Fact]
+    public void Parse_EveryPageHoldsTheSameSingleLine_KeepsItAsTextNotAsRunningHeader()
+    {
+        var builder = new TestPdf();
+        for (var page = 0; page < 40; page++)
+        {
+            builder.Page("Report every incident to the national CSIRT.");
+        }
+
+        var document = Parse(builder.Build());
+
+        Assert.Equal(40, NonBlankLines(document.Text).Count(l => l == "Report every incident to the national CSIRT."));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(2)]
+    public void RegistryParse_TruncatedPdf_SaysItIsTruncated(int divisor)
+    {
+        var pdf = File.ReadAllBytes(Path.Combine(Tests.Support.TestPaths.RepoRoot, "corpus", "nist_sp800-150_2016.pdf"));
+
+        var cut = pdf.AsMemory(0, pdf.Length / divisor);
+
+        var reason = Record.Exception(() => Registry().Parse(cut, "cut.pdf", CancellationToken.None))?.Message;
+        reason ??= Registry().Parse(cut, "cut.pdf", CancellationToken.None).Warnings.Single(w => w.Contains("truncated", StringComparison.Ordinal));
+
+        Assert.Contains("truncated", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("no text and no images", reason, StringComparison.Ordinal);
+    }
+
     private static ExtractedDocument Parse(ReadOnlyMemory<byte> pdf) =>
         new PdfParser().Parse(pdf, "test.pdf", CancellationToken.None);
 

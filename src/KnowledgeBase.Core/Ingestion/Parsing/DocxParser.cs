@@ -23,6 +23,7 @@ internal sealed partial class DocxParser : IDocumentParser
         try
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
+            ZipBounds.Check(stream);
             using var document = WordprocessingDocument.Open(stream, isEditable: false);
             if (document.MainDocumentPart is not { Document.Body: { } body } main)
             {

@@ -5,7 +5,8 @@ namespace KnowledgeBase.Core.Ingestion.Parsing;
 
 /// <summary>
 /// Builds an <see cref="ExtractedDocument"/> line by line so that page spans, heading and table offsets always agree
-/// with the final text. Parsers call it in reading order; blank lines separate paragraphs.
+/// with the final text. Parsers call it in reading order; blank lines separate paragraphs. It refuses a document
+/// past <see cref="ParserLimits"/> (characters, pages, table cells) as soon as it gets there.
 /// </summary>
 public sealed class ExtractedTextBuilder
 {
@@ -18,6 +19,7 @@ public sealed class ExtractedTextBuilder
     private int _pageStart;
     private bool _pageImageOnly;
     private int? _tableStart;
+    private int _tableCells;
 
     public int Length => _text.Length;
 
@@ -25,6 +27,10 @@ public sealed class ExtractedTextBuilder
     public void StartPage(int number, bool isImageOnly = false)
     {
         ClosePage();
+        if (number > ParserLimits.MaxPages)
+        {
+            throw new DocumentRejectedException($"document too long: more than {ParserLimits.Count(ParserLimits.MaxPages)} pages");
+        }
         _pageNumber = number;
         _pageStart = _text.Length;
         _pageImageOnly = isImageOnly;
@@ -33,6 +39,10 @@ public sealed class ExtractedTextBuilder
     public void AppendLine(string line)
     {
         EnsurePage();
+        if (_text.Length + line.Length >= ParserLimits.MaxCharacters)
+        {
+            throw new DocumentRejectedException($"document too long: more than {ParserLimits.Count(ParserLimits.MaxCharacters)} characters of text");
+        }
         _text.Append(line).Append('\n');
     }
 
@@ -67,8 +77,16 @@ public sealed class ExtractedTextBuilder
         _tableStart = _text.Length;
     }
 
-    public void AppendTableRow(IEnumerable<string> cells) =>
-        AppendLine(string.Join(" | ", cells.Select(c => c.Trim())));
+    public void AppendTableRow(IEnumerable<string> cells)
+    {
+        var trimmed = cells.Select(c => c.Trim()).ToList();
+        _tableCells += trimmed.Count;
+        if (_tableCells > ParserLimits.MaxTableCells)
+        {
+            throw new DocumentRejectedException($"document too large: more than {ParserLimits.Count(ParserLimits.MaxTableCells)} table cells");
+        }
+        AppendLine(string.Join(" | ", trimmed));
+    }
 
     public void EndTable()
     {

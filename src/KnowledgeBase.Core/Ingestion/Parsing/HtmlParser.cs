@@ -35,6 +35,7 @@ internal sealed partial class HtmlParser : IDocumentParser
 
     public ExtractedDocument Parse(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
     {
+        ParserLimits.CheckMarkupSize(content.Length, "HTML");
         ExtractedDocument result;
         try
         {
@@ -45,7 +46,7 @@ internal sealed partial class HtmlParser : IDocumentParser
             var title = string.IsNullOrWhiteSpace(document.Title) ? walker.FirstH1 ?? FirstH1(document) : document.Title;
             result = walker.Build(title);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (DocumentRejectedException or OperationCanceledException))
         {
             throw new DocumentRejectedException($"unreadable HTML page: {ex.Message.TrimEnd('.')}", ex);
         }

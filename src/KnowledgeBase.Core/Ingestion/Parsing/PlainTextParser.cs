@@ -21,6 +21,7 @@ internal sealed partial class PlainTextParser : IDocumentParser
 
     public ExtractedDocument Parse(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
     {
+        ParserLimits.CheckMarkupSize(content.Length, "text");
         var builder = new ExtractedTextBuilder();
         var text = TextNormalizer.Normalize(Decode(content.Span, builder).Replace("\r\n", "\n").Replace('\r', '\n'));
         if (string.IsNullOrWhiteSpace(text))

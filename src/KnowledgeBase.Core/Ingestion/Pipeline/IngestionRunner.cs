@@ -100,8 +100,9 @@ public sealed class IngestionRunner(
             {
                 return new IngestionOutcome(file, IngestionStatus.Failed, Reason: ex.Message);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not IndexUnavailableException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not IndexUnavailableException && !DiskFull.Is(ex))
             {
+                // (A full disk is no fault of this file: it ends the run, and the caller retries when there is space.)
                 // A parser bug on one odd file must not end the run; the reason still says where it broke.
                 return new IngestionOutcome(file, IngestionStatus.Failed, Reason: $"{step.Name} failed: {ex.Message}");
             }

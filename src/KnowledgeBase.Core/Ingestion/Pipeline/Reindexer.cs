@@ -10,6 +10,8 @@ namespace KnowledgeBase.Core.Ingestion.Pipeline;
 /// Re-chunks, re-describes and re-embeds every document from the extracted text stored in the index, without the
 /// original files or parsing: what a change of chunking rules, metadata rules or embedding model needs. Ids and
 /// sources stay the same, and everything is committed at once, so a crash half-way leaves the old index intact.
+/// The commit is one operation of the index's ordered writer: a document deleted or replaced while the reindex ran
+/// stays deleted or replaced.
 /// </summary>
 public sealed class Reindexer(StructureChunker chunker, LanguageDetector languages, PassageEmbedder? embedder = null)
 {
@@ -48,8 +50,7 @@ public sealed class Reindexer(StructureChunker chunker, LanguageDetector languag
             }, extracted, context.Chunks));
             progress?.Report(record.Source);
         }
-        index.ReplaceAll(documents, embed?.ModelId);
-        return documents.Count;
+        return index.ReplaceAll(documents, embed?.ModelId);
     }
 
     private PassageEmbedder? ChooseEmbedder(KeywordIndex index, bool rebuildEmbeddings)
@@ -57,7 +58,7 @@ public sealed class Reindexer(StructureChunker chunker, LanguageDetector languag
         if (rebuildEmbeddings)
         {
             return embedder ?? throw new IndexUnavailableException(
-                "--embeddings needs an embedding model: set Embeddings:Provider to builtin, onnx or openai");
+                "re-embedding needs an embedding model: set Embeddings:Provider to builtin, onnx or openai");
         }
         if (index.EmbeddingModel is null)
         {

@@ -17,6 +17,10 @@ internal sealed partial class PdfParser : IDocumentParser
     public ExtractedDocument Parse(ReadOnlyMemory<byte> content, string fileName, CancellationToken cancellationToken)
     {
         using var document = Open(content);
+        if (document.NumberOfPages > ParserLimits.MaxPages)
+        {
+            throw new DocumentRejectedException($"PDF too long: {ParserLimits.Count(document.NumberOfPages)} pages, more than {ParserLimits.Count(ParserLimits.MaxPages)}");
+        }
         var builder = new ExtractedTextBuilder();
         var pages = new List<PageLines>();
         var unreadable = new bool[document.NumberOfPages + 1];
@@ -51,13 +55,27 @@ internal sealed partial class PdfParser : IDocumentParser
         {
             builder.Warn($"{imageOnlyPages.Count} image-only page(s) without extractable text, for OCR: {PdfPageWriter.DescribeRanges(imageOnlyPages)}");
         }
+        var truncated = IsTruncated(content.Span);
+        if (truncated)
+        {
+            builder.Warn("the PDF file is truncated (it ends before its end-of-file marker): pages after the cut are missing");
+        }
         var result = builder.Build(Parsing.MediaTypes.Pdf, ChooseTitle(document, pages));
         if (string.IsNullOrWhiteSpace(result.Text) && imageOnlyPages.Count == 0)
         {
-            throw new DocumentRejectedException("PDF contains no text and no images");
+            throw new DocumentRejectedException(truncated
+                ? "truncated PDF: the file ends before its end-of-file marker, and no page before the cut could be read"
+                : "PDF contains no text and no images");
         }
         return result;
     }
+
+    /// <summary>
+    /// A complete PDF ends with %%EOF (writers may add a few bytes after it); an upload or copy cut short does not.
+    /// Lenient parsing still opens such a file, so without this its empty pages would read as "no text".
+    /// </summary>
+    private static bool IsTruncated(ReadOnlySpan<byte> content) =>
+        content[Math.Max(0, content.Length - 1024)..].IndexOf("%%EOF"u8) < 0;
 
     private static PdfDocument Open(ReadOnlyMemory<byte> content)
     {

@@ -23,13 +23,17 @@ internal static partial class RunningTextFilter
         var threshold = Math.Max(3, (int)Math.Ceiling(pages.Count * 0.25));
         var running = pageCounts.Where(p => p.Value >= threshold).Select(p => p.Key).ToHashSet();
 
-        return pages.Select(page =>
+        var kept = pages.Select(page =>
         {
             var edge = EdgeCandidates(page).ToHashSet();
             return (IReadOnlyList<PdfLine>)page.Lines
                 .Where(l => !edge.Contains(l) || (!running.Contains(Mask(l.Text)) && !PageNumber().IsMatch(l.Text)))
                 .ToList();
         }).ToList();
+        // Headers and footers frame a body; a document whose every line looks like one (each page holds the same
+        // single line) has no other body, so those lines are its text.
+        var keptNothing = kept.All(lines => lines.Count == 0) && pages.Any(p => p.Lines.Count > 0);
+        return keptNothing ? pages.Select(p => p.Lines).ToList() : kept;
     }
 
     /// <summary>The first and last few lines of a page that sit in its top or bottom eighth.</summary>
