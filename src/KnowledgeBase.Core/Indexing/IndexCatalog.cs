@@ -1,13 +1,12 @@
 using KnowledgeBase.Core.Documents;
-using KnowledgeBase.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Indexing;
 
 /// <summary>
-/// What searching needs about every document, read once per commit: the records, the edition chains, and the
-/// document id of every Lucene document (facets and edition ranking look it up for a thousand candidates per
+/// What searching needs about every document, read once per commit: the records and the document id of every
+/// Lucene document (facets and edition ranking look it up for a thousand candidates per
 /// query, and stored-field reads that often would cost more than the search).
 /// </summary>
 internal sealed class IndexCatalog
@@ -20,15 +19,12 @@ internal sealed class IndexCatalog
     {
         Reader = reader;
         Records = records.ToDictionary(r => r.Id);
-        Editions = new EditionIndex(records);
         _documentIds = documentIds;
     }
 
     public IndexReader Reader { get; }
 
     public IReadOnlyDictionary<string, DocumentRecord> Records { get; }
-
-    public EditionIndex Editions { get; }
 
     public static IndexCatalog Load(IndexSearcher searcher, IReadOnlyList<DocumentRecord> records)
     {
