@@ -80,13 +80,8 @@ public sealed class LanguageDetectorTests
         var samples = WrittenTexts.Select(row => (string)row[0])
             .SelectMany(file => Written(file).Split("\n\n"))
             .ToList();
-        var detector = new LanguageDetector();
-        var sequential = samples.Select(detector.Detect).ToList();
 
-        var parallel = new string?[samples.Count];
-        Parallel.For(0, samples.Count * 4, i => parallel[i % samples.Count] = detector.Detect(samples[i % samples.Count]));
-
-        Assert.Equal(sequential, parallel);
+        AssertSameAnswersFromManyThreads(samples);
     }
 
     [SharedCorpusTheory]
@@ -206,13 +201,8 @@ public sealed class LanguageDetectorTests
             .Select(file => File.ReadAllText(TestPaths.SharedCorpus(file)))
             .SelectMany(text => LanguageDetector.Sample(text))
             .ToList();
-        var detector = new LanguageDetector();
-        var sequential = samples.Select(detector.Detect).ToList();
 
-        var parallel = new string?[samples.Count];
-        Parallel.For(0, samples.Count * 4, i => parallel[i % samples.Count] = detector.Detect(samples[i % samples.Count]));
-
-        Assert.Equal(sequential, parallel);
+        AssertSameAnswersFromManyThreads(samples);
     }
 
     [Fact]
@@ -228,4 +218,15 @@ public sealed class LanguageDetectorTests
     }
 
     private static string Written(string file) => File.ReadAllText(TestPaths.Fixture($"Languages/{file}"));
+
+    private static void AssertSameAnswersFromManyThreads(IReadOnlyList<string> samples)
+    {
+        var detector = new LanguageDetector();
+        var sequential = samples.Select(detector.Detect).ToList();
+
+        var parallel = new string?[samples.Count];
+        Parallel.For(0, samples.Count * 4, i => parallel[i % samples.Count] = detector.Detect(samples[i % samples.Count]));
+
+        Assert.Equal(sequential, parallel);
+    }
 }
