@@ -219,7 +219,7 @@ public sealed class LanguageDetectorTests
 
     private static string Written(string file) => File.ReadAllText(TestPaths.Fixture($"Languages/{file}"));
 
-    private static void AssertSameAnswersFromManyThreads(IReadOnlyList<string> samples)
+    private static void AssertSameAnswersFromManyThreads(List<string> samples)
     {
         var detector = new LanguageDetector();
         var sequential = samples.Select(detector.Detect).ToList();
