@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine: restores NuGet packages, builds, tests.
-# Ends with one "N passed, N failed" line summed over the test projects.
+# Ends with one "N passed, N failed, N skipped" line summed over the test projects, after the reasons tests were
+# skipped for (once per reason; without ../shared the tests of its third-party corpus skip themselves).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # The Arabic PDF tests draw glyphs with DejaVu Sans from Debian's fonts-dejavu-core.
@@ -20,6 +21,10 @@ status=${PIPESTATUS[0]}
 # The per-project totals dotnet test prints ("     Passed: 108", "     Failed: 1").
 passed=$(grep -E '^ +Passed: +[0-9]+$' "$log" | awk '{ sum += $2 } END { print sum + 0 }')
 failed=$(grep -E '^ +Failed: +[0-9]+$' "$log" | awk '{ sum += $2 } END { print sum + 0 }')
-echo "${passed:-0} passed, ${failed:-0} failed"
+skipped=$(grep -E '^ +Skipped: +[0-9]+$' "$log" | awk '{ sum += $2 } END { print sum + 0 }')
+# xUnit prints "[xUnit.net 00:00:01.23]     Some.Test [SKIP]" and the reason on the next line.
+grep -A1 -E '\[SKIP\]$' "$log" | grep -v -E '\[SKIP\]$|^--$' | sed -E 's/^\[xUnit\.net [0-9:.]+\] +//' \
+  | sort | uniq -c | sed -E 's/^ *([0-9]+) (.*)$/skipped \1 (\2)/'
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 rm -f "$log"
 exit "$status"

@@ -49,7 +49,7 @@ internal static class DocumentEndpoints
         var filters = RequestBinding.Filters(query);
         var top = RequestBinding.Page("top", query.Top, DefaultPage, MaxPage);
         var skip = RequestBinding.Offset(query.Skip, int.MaxValue);
-        var editions = catalog.Editions;
+        var editions = catalog.Editions();
         var matching = catalog.All.Where(r => DocumentFilter.Matches(filters, r, editions)).ToList();
         var page = matching.Skip(skip).Take(top).Select(r => DocumentSummary.From(r, editions)).ToList();
         return TypedResults.Ok(new DocumentPage(matching.Count, top, skip, page));
@@ -59,7 +59,7 @@ internal static class DocumentEndpoints
     {
         var catalog = index.Catalog;
         var record = Find(catalog, id);
-        var editions = catalog.Editions;
+        var editions = catalog.Editions();
         return TypedResults.Ok(new DocumentDetail(
             record.Id, record.Title, Path.GetFileName(record.Source), record.MediaType, record.ContentHash, record.SizeBytes,
             record.PageCount, index.CountChunks(record.Id), record.IngestedAt, record.Identifiers, record.ImageOnlyPages, record.OcrPages,

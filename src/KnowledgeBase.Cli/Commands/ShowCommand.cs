@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Search;
 using Spectre.Console;
 
 namespace KnowledgeBase.Cli.Commands;

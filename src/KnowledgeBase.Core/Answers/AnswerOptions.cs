@@ -29,7 +29,7 @@ public sealed class AnswerOptions
     /// <summary>Time allowed for one model call.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>First backoff delay; doubled on each retry (a 429's Retry-After is not read).</summary>
+    /// <summary>First backoff delay; doubled on each retry (a Retry-After or retry-after-ms the server sends is waited instead).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public bool UsesModel => string.Equals(Provider, "openai", StringComparison.OrdinalIgnoreCase);

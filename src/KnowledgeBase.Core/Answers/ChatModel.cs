@@ -1,7 +1,6 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.Net;
 using System.Runtime.CompilerServices;
+using KnowledgeBase.Core.Hosted;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -11,11 +10,12 @@ using OpenAI;
 namespace KnowledgeBase.Core.Answers;
 
 /// <summary>
-/// The configured chat model through Semantic Kernel's OpenAI connector, with our own retries: a 429, a 5xx, a
-/// timeout or a network error is retried with doubling delays, then reported as <see cref="AnswerUnavailableException"/>.
-/// The OpenAI client's own retries are off so that <see cref="AnswerOptions.MaxRetries"/> means what it says.
+/// The configured chat model through Semantic Kernel's OpenAI connector. Retries are the SDK pipeline's, with the rule
+/// both hosted clients share (<see cref="HostedRetryPolicy"/>: 408, 429, 5xx, timeouts and network errors, waiting as
+/// Retry-After asks); a request that still fails, or that the model refuses, is an <see cref="AnswerUnavailableException"/>.
+/// A stream is retried only until its first chunk: once text has arrived, a failure ends it.
 /// </summary>
-internal sealed class ChatModel(IChatCompletionService chat, AnswerOptions options, ILogger logger)
+internal sealed class ChatModel(IChatCompletionService chat, HostedRetryPolicy retry, ILogger logger)
 {
     private static readonly OpenAIPromptExecutionSettings Settings = new() { Temperature = 0 };
 
@@ -25,9 +25,10 @@ internal sealed class ChatModel(IChatCompletionService chat, AnswerOptions optio
         {
             throw new InvalidOperationException($"{AnswerOptions.SectionName}:Model is required when {AnswerOptions.SectionName}:Provider is \"openai\"");
         }
+        var retry = new HostedRetryPolicy(Math.Max(0, options.MaxRetries), options.RetryDelay);
         var clientOptions = new OpenAIClientOptions
         {
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            RetryPolicy = retry,
             NetworkTimeout = options.Timeout,
         };
         if (!string.IsNullOrWhiteSpace(options.Endpoint))
@@ -35,100 +36,69 @@ internal sealed class ChatModel(IChatCompletionService chat, AnswerOptions optio
             clientOptions.Endpoint = new Uri(options.Endpoint);
         }
         var client = new OpenAIClient(new ApiKeyCredential(options.ResolveApiKey()), clientOptions);
-        return new ChatModel(new OpenAIChatCompletionService(options.Model, client), options, logger);
+        return new ChatModel(new OpenAIChatCompletionService(options.Model, client), retry, logger);
     }
 
     public async Task<(string Text, TokenUsage? Usage)> CompleteAsync(ChatHistory history, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
-            try
-            {
-                var reply = await chat.GetChatMessageContentAsync(history, Settings, kernel: null, timeout.Token);
-                return (reply.Content ?? "", UsageOf(reply.Metadata));
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not AnswerUnavailableException)
-            {
-                await WaitOrGiveUpAsync(ex, attempt, cancellationToken);
-            }
+            var reply = await chat.GetChatMessageContentAsync(history, Settings, kernel: null, cancellationToken);
+            return (reply.Content ?? "", UsageOf(reply.Metadata));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(ex);
         }
     }
 
-    /// <summary>Streams text chunks (and, last, the usage when the server reports it). Retries only before the first chunk.</summary>
+    /// <summary>Streams text chunks (and, last, the usage when the server reports it).</summary>
     public async IAsyncEnumerable<(string Text, TokenUsage? Usage)> StreamAsync(
         ChatHistory history, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        await using var stream = chat.GetStreamingChatMessageContentsAsync(history, Settings, kernel: null, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        var started = false;
+        while (true)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
-            var stream = chat.GetStreamingChatMessageContentsAsync(history, Settings, kernel: null, timeout.Token).GetAsyncEnumerator(timeout.Token);
-            var started = false;
+            StreamingChatMessageContent chunk;
             try
             {
-                while (true)
+                if (!await stream.MoveNextAsync())
                 {
-                    StreamingChatMessageContent chunk;
-                    try
-                    {
-                        if (!await stream.MoveNextAsync())
-                        {
-                            yield break;
-                        }
-                        chunk = stream.Current;
-                    }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !started)
-                    {
-                        await WaitOrGiveUpAsync(ex, attempt, cancellationToken);
-                        break;
-                    }
-                    catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        throw new AnswerUnavailableException("The answer model failed while streaming.", ex);
-                    }
-                    started = true;
-                    yield return (chunk.Content ?? "", UsageOf(chunk.Metadata));
+                    yield break;
                 }
+                chunk = stream.Current;
             }
-            finally
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && started)
             {
-                await stream.DisposeAsync();
+                throw new AnswerUnavailableException("The answer model failed while streaming.", ex);
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(ex);
+            }
+            started = true;
+            yield return (chunk.Content ?? "", UsageOf(chunk.Metadata));
         }
     }
 
-    private async Task WaitOrGiveUpAsync(Exception error, int attempt, CancellationToken cancellationToken)
+    private AnswerUnavailableException Unavailable(Exception error)
     {
         var transient = IsTransient(error);
-        if (!transient || attempt >= options.MaxRetries)
-        {
-            var attempts = attempt + 1;
-            logger.LogWarning(error, "Answer model failed after {Attempts} attempts", attempts);
-            throw new AnswerUnavailableException(
-                transient ? $"The answer model kept failing after {attempt + 1} attempts." : "The answer model refused the request.", error);
-        }
-        var delay = options.RetryDelay * Math.Pow(2, attempt);
-        var failed = attempt + 1;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation(error, "Answer model attempt {Attempt} failed; retrying in {Delay}", failed, delay);
-        }
-        await Task.Delay(delay, cancellationToken);
+        var attempts = transient ? retry.MaxAttempts : 1;
+        logger.LogWarning(error, "Answer model failed after {Attempts} attempts", attempts);
+        return new AnswerUnavailableException(
+            transient ? $"The answer model kept failing after {attempts} attempts." : "The answer model refused the request.", error);
     }
 
     private static bool IsTransient(Exception error) => error switch
     {
-        HttpOperationException { StatusCode: { } status } => IsTransient(status),
-        HttpOperationException { InnerException: { } inner } => IsTransient(inner),
-        ClientResultException { Status: > 0 } result => IsTransient((HttpStatusCode)result.Status),
-        HttpRequestException or TimeoutException or OperationCanceledException or IOException => true,
-        ClientResultException => true,
+        HttpOperationException { StatusCode: { } status } => HostedRetryPolicy.IsTransient((int)status),
+        ClientResultException result => HostedRetryPolicy.IsTransient(result.Status),
+        HttpRequestException or TimeoutException or OperationCanceledException or IOException or AggregateException => true,
         _ => error.InnerException is { } inner && IsTransient(inner),
     };
-
-    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     private static TokenUsage? UsageOf(IReadOnlyDictionary<string, object?>? metadata) =>
         metadata?.GetValueOrDefault("Usage") is OpenAI.Chat.ChatTokenUsage usage

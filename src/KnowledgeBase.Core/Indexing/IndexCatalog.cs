@@ -1,5 +1,4 @@
 using KnowledgeBase.Core.Documents;
-using KnowledgeBase.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -7,9 +6,9 @@ namespace KnowledgeBase.Core.Indexing;
 
 /// <summary>
 /// What listings, lookups and searching need about every document, read once per commit (it is keyed by the
-/// reader of that commit, so no write has to invalidate it): the records, the edition chains, and the document id
-/// of every Lucene document (facets and edition ranking look it up for a thousand candidates per query, and
-/// stored-field reads that often would cost more than the search).
+/// reader of that commit, so no write has to invalidate it): the records and the document id of every Lucene
+/// document (facets and edition ranking look it up for a thousand candidates per query, and stored-field reads that
+/// often would cost more than the search).
 /// </summary>
 public sealed class IndexCatalog
 {
@@ -26,7 +25,6 @@ public sealed class IndexCatalog
         Reader = reader;
         All = records;
         _byId = records.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
-        Editions = new EditionIndex(records);
         _documentIds = documentIds;
     }
 
@@ -39,8 +37,6 @@ public sealed class IndexCatalog
 
     /// <summary>Every document's record by id (any letter case).</summary>
     public IReadOnlyDictionary<string, DocumentRecord> Records => _byId;
-
-    public EditionIndex Editions { get; }
 
     internal static IndexCatalog Load(IndexSearcher searcher, IReadOnlyList<DocumentRecord> records)
     {

@@ -54,4 +54,7 @@ internal static class IndexFields
     // Document fields
     public const string Record = "record_json";
     public const string Extracted = "extracted_json";
+
+    /// <summary>The lower-cased form every filter value is indexed and compared in.</summary>
+    public static string FilterValue(string value) => value.Trim().ToLowerInvariant();
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Ingestion.Chunking;
-using KnowledgeBase.Core.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -207,13 +206,21 @@ public sealed class KeywordIndex : IDisposable
         return searcher.Search(query, 1).TotalHits;
     }, 0);
 
-    /// <summary>Ranked passages for a query and filters, with facet counts; see <see cref="PassageRanker"/>.</summary>
-    public SearchResults Search(SearchRequest request, float[]? queryVector = null, SearchOptions? options = null)
-    {
-        var retrieval = new Retrieval(_queryAnalyzer, _analyzer, _vectors, queryVector, options ?? new SearchOptions());
-        return WithSearcher(searcher => PassageRanker.Search(searcher, CatalogOf(searcher), request, retrieval),
-            new SearchResults(request.Query, 0, []));
-    }
+    /// <summary>
+    /// Runs a read (a search, a catalog lookup) against the last commit's searcher and that commit's catalog;
+    /// <paramref name="whenEmpty"/> while there is no index yet. Search composes its queries through this.
+    /// </summary>
+    internal T Read<T>(Func<IndexSearcher, IndexCatalog, T> read, T whenEmpty) =>
+        WithSearcher(searcher => read(searcher, CatalogOf(searcher)), whenEmpty);
+
+    /// <summary>Analyses query text as the passages' fields were analysed, with the query-side rules.</summary>
+    internal Analyzer QueryAnalyzer => _queryAnalyzer;
+
+    /// <summary>The analyzer the passages were indexed with (snippets and expansion re-analyse stored text).</summary>
+    internal Analyzer IndexAnalyzer => _analyzer;
+
+    /// <summary>The passages' vectors, loaded per segment.</summary>
+    internal VectorIndex Vectors => _vectors;
 
     /// <summary>
     /// The embedding model of every vector in the index, from its last commit; null when it holds no vectors.
@@ -265,9 +272,6 @@ public sealed class KeywordIndex : IDisposable
         }
         return found;
     }, new Dictionary<string, float[]>());
-
-    /// <summary>Every document's record and the edition chains, as of the searcher's commit.</summary>
-    public EditionIndex Editions() => Catalog.Editions;
 
     private IndexCatalog CatalogOf(IndexSearcher searcher)
     {

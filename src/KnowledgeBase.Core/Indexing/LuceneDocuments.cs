@@ -2,7 +2,6 @@ using System.Text.Json;
 using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Documents.Metadata;
 using KnowledgeBase.Core.Ingestion.Chunking;
-using KnowledgeBase.Core.Search;
 using Lucene.Net.Documents;
 
 namespace KnowledgeBase.Core.Indexing;
@@ -64,7 +63,7 @@ internal static class LuceneDocuments
         {
             if (!string.IsNullOrWhiteSpace(value))
             {
-                document.Add(new StringField(field, FilterQueryBuilder.Normalize(value), Field.Store.NO));
+                document.Add(new StringField(field, IndexFields.FilterValue(value), Field.Store.NO));
             }
         }
         Add(IndexFields.FilterType, metadata.Type);
@@ -80,25 +79,5 @@ internal static class LuceneDocuments
         {
             document.Add(new Int32Field(IndexFields.FilterYear, year, Field.Store.NO));
         }
-    }
-
-    public static SearchHit ToHit(Document document, float score, SnippetBuilder snippets)
-    {
-        var clause = document.Get(IndexFields.Clause);
-        return new SearchHit(
-            DocumentId: document.Get(IndexFields.DocumentId),
-            Title: document.Get(IndexFields.Title),
-            Identifier: document.Get(IndexFields.DisplayIdentifier) is { Length: > 0 } identifier ? identifier : null,
-            Source: document.Get(IndexFields.Source),
-            Clause: string.IsNullOrEmpty(clause) ? null : clause,
-            HeadingPath: document.Get(IndexFields.Heading),
-            PageStart: document.GetField(IndexFields.PageStart).GetInt32Value() ?? 1,
-            PageEnd: document.GetField(IndexFields.PageEnd).GetInt32Value() ?? 1,
-            Score: score,
-            Snippet: snippets.Build(document.Get(IndexFields.Body), document.Get(IndexFields.Language)),
-            ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0)
-        {
-            Text = document.Get(IndexFields.Body),
-        };
     }
 }

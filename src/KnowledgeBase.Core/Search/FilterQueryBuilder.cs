@@ -44,9 +44,6 @@ internal static class FilterQueryBuilder
         return all.Clauses.ToList();
     }
 
-    /// <summary>The lower-cased form every filter value is indexed and compared in.</summary>
-    public static string Normalize(string value) => value.Trim().ToLowerInvariant();
-
     private static void AnyOf(BooleanQuery all, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
@@ -56,7 +53,7 @@ internal static class FilterQueryBuilder
         var any = new BooleanQuery();
         foreach (var value in values)
         {
-            any.Add(new TermQuery(new Term(field, Normalize(value))), Occur.SHOULD);
+            any.Add(new TermQuery(new Term(field, IndexFields.FilterValue(value))), Occur.SHOULD);
         }
         all.Add(any, Occur.MUST);
     }

@@ -15,11 +15,12 @@ internal static class PassageRanker
     private const float SupersededWeight = 0.5f;
     private const int PassagesPerDocument = 3;
 
-    public static SearchResults Search(IndexSearcher searcher, IndexCatalog catalog, SearchRequest request, Retrieval retrieval)
+    public static SearchResults Search(
+        IndexSearcher searcher, IndexCatalog catalog, EditionIndex editions, SearchRequest request, Retrieval retrieval)
     {
         var filters = request.Filters;
         var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, retrieval.QueryAnalyzer, filters.Languages);
-        var (only, excluded) = StatusRestriction(filters, catalog.Editions);
+        var (only, excluded) = StatusRestriction(filters, editions);
         var filterClauses = FilterQueryBuilder.Build(filters, only, excluded);
         foreach (var clause in filterClauses)
         {
@@ -27,7 +28,7 @@ internal static class PassageRanker
         }
         var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval);
         var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
-        var superseded = catalog.Editions.SupersededDocuments();
+        var superseded = editions.SupersededDocuments();
         var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
         var ranked = candidates
             .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
@@ -37,11 +38,11 @@ internal static class PassageRanker
         var hits = ordered
             .Skip(request.Skip)
             .Take(request.Top)
-            .Select(h => LuceneDocuments.ToHit(searcher.Doc(h.Doc), h.Score, snippets))
+            .Select(h => StoredHit.Read(searcher.Doc(h.Doc), h.Score, snippets))
             .ToList();
         return new SearchResults(request.Query, totalHits, hits)
         {
-            Facets = FacetCounter.Count(documentIds, catalog.Records, catalog.Editions),
+            Facets = FacetCounter.Count(documentIds, catalog.Records, editions),
         };
     }
 

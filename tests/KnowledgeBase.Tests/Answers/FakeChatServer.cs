@@ -110,6 +110,10 @@ internal sealed class FakeChatServer : IDisposable
         if (reply.Status != 200)
         {
             response.StatusCode = reply.Status;
+            if (reply.RetryAfter is not null)
+            {
+                response.AddHeader("Retry-After", reply.RetryAfter);
+            }
             await WriteAsync(response, "application/json", """{"error":{"message":"scripted failure","type":"server_error"}}""");
             return;
         }
@@ -190,12 +194,12 @@ internal sealed class FakeChatServer : IDisposable
     }
 
     /// <summary>A scripted reply: a status other than 200 fails the request, Stall never answers in time; otherwise the content is the answer.</summary>
-    public sealed record Reply(int Status, string Content, bool Stall = false)
+    public sealed record Reply(int Status, string Content, bool Stall = false, string? RetryAfter = null)
     {
         public static Reply Silence() => new(200, "", Stall: true);
 
         public static Reply Text(string content) => new(200, content);
 
-        public static Reply Failure(int status) => new(status, "");
+        public static Reply Failure(int status, string? retryAfter = null) => new(status, "", RetryAfter: retryAfter);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Tests.Support;
@@ -154,6 +155,21 @@ public sealed class GenerativeAnswerTests : IDisposable
 
         Assert.Equal(AnswerKind.Generated, answer.Kind);
         Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Ask_RateLimitedWithRetryAfter_WaitsAsTheServerAsksThenAnswers()
+    {
+        using var server = new FakeChatServer(Reply.Failure(429, retryAfter: "2"), Reply.Text("Four phases [1]."));
+        var clock = Stopwatch.StartNew();
+
+        var answer = await AnswerFixtures.WithModel(_index, server).AskAsync(new AnswerRequest(Question), CancellationToken.None);
+
+        // The fixture's own back-off is 10 ms: only the server's Retry-After makes the client wait two seconds. A lower
+        // bound only, which a slow machine cannot break.
+        Assert.Equal(AnswerKind.Generated, answer.Kind);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), $"retried after {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]

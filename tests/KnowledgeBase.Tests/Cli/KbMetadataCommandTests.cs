@@ -12,11 +12,14 @@ public sealed class KbMetadataCommandTests : IDisposable
     [Fact]
     public void Search_WithFilters_ReturnsOnlyMatchingDocuments_AndFacetsInJson()
     {
+        // Short texts named as the strategies dataset names its files: the file name gives country and year.
         var folder = _temp.Folder("strategies");
-        foreach (var name in new[] { "ncss_benin_2020_fr.txt", "ncss_togo_2024_fr.txt", "ncss_jamaica_2015_en.txt" })
-        {
-            _temp.Copy(TestPaths.SharedCorpus($"text/{name}"), $"strategies/{name}");
-        }
+        _temp.Write("strategies/ncss_benin_2020_fr.txt",
+            "Stratégie nationale de cybersécurité du Bénin\n\nLa cybersécurité des administrations est une priorité nationale.\n");
+        _temp.Write("strategies/ncss_togo_2024_fr.txt",
+            "Stratégie nationale de cybersécurité du Togo\n\nLa cybersécurité protège les services publics et les citoyens.\n");
+        _temp.Write("strategies/ncss_jamaica_2015_en.txt",
+            "National cyber security strategy of Jamaica\n\nCybersécurité is the French word; this strategy is in English.\n");
         KbProcess.Run("ingest", folder, "--index", IndexPath);
 
         var (exitCode, output, _) = KbProcess.Run("search", "cybersécurité", "--country", "BJ,TG", "--year", "2021..", "--json", "--index", IndexPath);
@@ -56,7 +59,7 @@ public sealed class KbMetadataCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("indexed", StringComparison.Ordinal) && l.Contains("other.txt"));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Show_Json_CarriesMetadataStatusAndEditionChain()
     {
         var folder = _temp.Folder("itu");

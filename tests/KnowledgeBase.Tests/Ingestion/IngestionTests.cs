@@ -26,7 +26,7 @@ public sealed class IngestionTests : IDisposable
         Assert.EndsWith("nist_sp800-150_2016.pdf", sp800150[0].Source);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Ingest_ItuRecommendationFromSharedCorpus_FindsItByIdentifierAmongOthers()
     {
         var folder = _temp.Folder("itu");
@@ -59,17 +59,17 @@ public sealed class IngestionTests : IDisposable
     [Fact]
     public void Search_ChineseWord_FindsTheChineseResolutionWithReadableSnippet()
     {
-        Ingest.Paths(IndexPath, TestPaths.SharedSeed("resolution45_zh.txt"), TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"));
+        Ingest.Paths(IndexPath, TestPaths.Fixture("Languages/resolution_zh.txt"), TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"));
 
         using var index = KeywordIndex.OpenForReading(IndexPath);
         var security = index.Search(new SearchRequest("网络安全", 3)).Hits;
         var spam = index.Search(new SearchRequest("垃圾信息", 3)).Hits;
 
-        Assert.All(security.Concat(spam), h => Assert.EndsWith("resolution45_zh.txt", h.Source));
+        Assert.All(security.Concat(spam), h => Assert.EndsWith("resolution_zh.txt", h.Source));
         Assert.Contains("<mark>网络安全</mark>", security[0].Snippet);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Ingest_PdfWithGarbageTextLayer_IsFoundByItsIdentifierWithItsOcrText()
     {
         // Its fonts map no glyph to a character: all seven pages are read by OCR instead.

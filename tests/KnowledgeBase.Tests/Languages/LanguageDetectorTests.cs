@@ -3,7 +3,10 @@ using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Tests.Languages;
 
-/// <summary>Language detection on slices of real documents from the shared corpus, and on strings too short to tell.</summary>
+/// <summary>
+/// Language detection on texts written for these tests (Fixtures/Languages), on slices of real documents from the
+/// shared corpus when it is present, and on strings too short to tell.
+/// </summary>
 public sealed class LanguageDetectorTests
 {
     private static readonly LanguageDetector Detector = new();
@@ -19,7 +22,69 @@ public sealed class LanguageDetectorTests
         { "text/ncss_usa_2015_en.txt", "en" },
     };
 
+    public static TheoryData<string, string> WrittenTexts => new()
+    {
+        { "strategy_fr.txt", "fr" },
+        { "strategy_es.txt", "es" },
+        { "strategy_ru.txt", "ru" },
+        { "strategy_el.txt", "el" },
+        { "strategy_lv.txt", "lv" },
+        { "strategy_en.txt", "en" },
+    };
+
     [Theory]
+    [MemberData(nameof(WrittenTexts))]
+    public void Detect_WrittenParagraph_ReturnsItsLanguage(string file, string expected)
+    {
+        var text = Written(file);
+
+        var paragraph = text.Split("\n\n").MaxBy(p => p.Length)!;
+
+        Assert.Equal(expected, Detector.Detect(paragraph));
+        Assert.Equal(expected, Detector.DetectDominant(LanguageDetector.Sample(text)));
+    }
+
+    [Fact]
+    public void Detect_WrittenChineseResolution_ReturnsZh()
+    {
+        var text = Written("resolution_zh.txt");
+
+        Assert.Equal("zh", Detector.Detect(text));
+        Assert.Equal("zh", Detector.DetectDominant(LanguageDetector.Sample(text)));
+    }
+
+    [Fact]
+    public void Detect_EachWrittenBilingualControl_ReturnsArOrEn()
+    {
+        var lines = File.ReadLines(TestPaths.Fixture("Languages/controls_ar-en.txt")).ToList();
+        var arabic = lines.Where(l => l.StartsWith("AR: ", StringComparison.Ordinal)).ToList();
+        var english = lines.Where(l => l.StartsWith("EN: ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(4, arabic.Count);
+        Assert.Equal(4, english.Count);
+        Assert.All(arabic, line => Assert.Equal("ar", Detector.Detect(line)));
+        Assert.All(english, line => Assert.Equal("en", Detector.Detect(line)));
+    }
+
+    [Fact]
+    public void DetectDominant_EvenSplitBetweenTwoWrittenTexts_ReturnsNull()
+    {
+        var language = Detector.DetectDominant([Written("strategy_fr.txt"), Written("strategy_es.txt")]);
+
+        Assert.Null(language);
+    }
+
+    [Fact]
+    public void Detect_WrittenTextsFromManyThreads_GiveTheSameAnswers()
+    {
+        var samples = WrittenTexts.Select(row => (string)row[0])
+            .SelectMany(file => Written(file).Split("\n\n"))
+            .ToList();
+
+        AssertSameAnswersFromManyThreads(samples);
+    }
+
+    [SharedCorpusTheory]
     [MemberData(nameof(CorpusTexts))]
     public void Detect_SliceOfRealDocument_ReturnsItsLanguage(string file, string expected)
     {
@@ -31,7 +96,7 @@ public sealed class LanguageDetectorTests
         Assert.Equal(expected, language);
     }
 
-    [Theory]
+    [SharedCorpusTheory]
     [MemberData(nameof(CorpusTexts))]
     public void DetectDominant_SamplesOfRealDocument_ReturnsItsLanguage(string file, string expected)
     {
@@ -42,7 +107,7 @@ public sealed class LanguageDetectorTests
         Assert.Equal(expected, language);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Detect_ChineseResolution_ReturnsZh()
     {
         var text = File.ReadAllText(TestPaths.SharedSeed("resolution45_zh.txt"));
@@ -51,7 +116,7 @@ public sealed class LanguageDetectorTests
         Assert.Equal("zh", Detector.DetectDominant(LanguageDetector.Sample(text)));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Detect_EachArabicControlText_ReturnsAr()
     {
         var arabic = File.ReadLines(TestPaths.SharedCorpus("text/sa_nca_ecc-controls_ar-en.txt"))
@@ -63,7 +128,7 @@ public sealed class LanguageDetectorTests
         Assert.All(arabic, line => Assert.Equal("ar", Detector.Detect(line)));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Detect_EachEnglishControlText_ReturnsEn()
     {
         var english = File.ReadLines(TestPaths.SharedCorpus("text/sa_nca_ecc-controls_ar-en.txt"))
@@ -112,7 +177,7 @@ public sealed class LanguageDetectorTests
         Assert.Null(ShortTextDetector.Detect(text));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void DetectDominant_EvenSplitBetweenTwoLanguages_ReturnsNull()
     {
         var french = File.ReadAllText(TestPaths.SharedCorpus("text/ncss_benin_2020_fr.txt"));
@@ -129,20 +194,15 @@ public sealed class LanguageDetectorTests
         Assert.Null(Detector.DetectDominant(["", "12.3", "ISO 27001"]));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Detect_CalledFromManyThreads_GivesTheSameAnswers()
     {
         var samples = CorpusTexts.Select(row => (string)row[0])
             .Select(file => File.ReadAllText(TestPaths.SharedCorpus(file)))
             .SelectMany(text => LanguageDetector.Sample(text))
             .ToList();
-        var detector = new LanguageDetector();
-        var sequential = samples.Select(detector.Detect).ToList();
 
-        var parallel = new string?[samples.Count];
-        Parallel.For(0, samples.Count * 4, i => parallel[i % samples.Count] = detector.Detect(samples[i % samples.Count]));
-
-        Assert.Equal(sequential, parallel);
+        AssertSameAnswersFromManyThreads(samples);
     }
 
     [Fact]
@@ -155,5 +215,18 @@ public sealed class LanguageDetectorTests
         Assert.Equal(5, samples.Count);
         Assert.All(samples, s => Assert.InRange(s.Length, 1_900, 2_000));
         Assert.All(samples, s => Assert.EndsWith("mot", s));
+    }
+
+    private static string Written(string file) => File.ReadAllText(TestPaths.Fixture($"Languages/{file}"));
+
+    private static void AssertSameAnswersFromManyThreads(List<string> samples)
+    {
+        var detector = new LanguageDetector();
+        var sequential = samples.Select(detector.Detect).ToList();
+
+        var parallel = new string?[samples.Count];
+        Parallel.For(0, samples.Count * 4, i => parallel[i % samples.Count] = detector.Detect(samples[i % samples.Count]));
+
+        Assert.Equal(sequential, parallel);
     }
 }

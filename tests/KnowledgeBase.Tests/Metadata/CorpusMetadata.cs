@@ -15,9 +15,12 @@ internal static class CorpusMetadata
     private static readonly ParserRegistry Parsers = new([new PdfParser(), new PlainTextParser()]);
     private static readonly ConcurrentDictionary<string, MetadataResult> Results = new();
 
-    /// <summary>A file of ../shared/corpus, such as "pdf/itu-t_X.1056-200901-I.pdf".</summary>
+    /// <summary>
+    /// A file of ../shared/corpus, such as "pdf/itu-t_X.1056-200901-I.pdf"; a NIST PDF the repository carries too
+    /// (corpus/ or Fixtures/Nist) is read from there, so its tests run without ../shared.
+    /// </summary>
     public static MetadataResult Corpus(string relative) =>
-        Results.GetOrAdd(relative, r => Extract(TestPaths.SharedCorpus(r), Path.GetFileName(r)));
+        Results.GetOrAdd(relative, r => Extract(InRepository(r) ?? TestPaths.SharedCorpus(r), Path.GetFileName(r)));
 
     /// <summary>A file of ../shared/corpus read under another name, such as the ITU original it was downloaded as.</summary>
     public static MetadataResult CorpusAs(string relative, string fileName) =>
@@ -33,6 +36,12 @@ internal static class CorpusMetadata
             .Select(line => line.Split('\t'))
             .Single(columns => columns[0] == relative);
         return Path.GetFileName(row[4]);
+    }
+
+    private static string? InRepository(string relative)
+    {
+        var name = Path.GetFileName(relative);
+        return new[] { TestPaths.SampleCorpus(name), TestPaths.Fixture($"Nist/{name}") }.FirstOrDefault(File.Exists);
     }
 
     private static MetadataResult Extract(string path, string fileName)

@@ -1,3 +1,4 @@
+using KnowledgeBase.Tests.Support;
 using KnowledgeBase.Core.Documents.Metadata;
 using static KnowledgeBase.Tests.Metadata.CorpusMetadata;
 
@@ -6,7 +7,7 @@ namespace KnowledgeBase.Tests.Metadata;
 /// <summary>ITU-T Recommendations from ../shared/corpus; expected values read off their covers and History tables.</summary>
 public sealed class ItuRecommendationMetadataTests
 {
-    [Fact]
+    [SharedCorpusFact]
     public void X1056_CoverGivesIdentifierDateStudyGroupAndSections()
     {
         var (metadata, warnings) = Corpus("pdf/itu-t_X.1056-200901-I.pdf");
@@ -26,7 +27,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.Empty(warnings);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void X1080_1_KeepsThePartNumberAndReadsEditionAndKeywordsFromHistory()
     {
         var metadata = Corpus("pdf/itu-t_X.1080.1-201805-I.pdf").Metadata;
@@ -39,7 +40,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.Equal(["e-Health", "protocol", "telebiometrics", "telemedicines"], metadata.Keywords);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void E166_IsDualNumberedWithTwoDigitYearOnCover()
     {
         var (metadata, warnings) = Corpus("pdf/itu-t_E.166-199803.pdf");
@@ -54,7 +55,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.DoesNotContain(warnings, w => w.Contains("differs", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void X20bis_WithGarbledCover_IsNamedFromBodyAndDatedFromFileName()
     {
         var metadata = Corpus("pdf/itu-t_X.20bis-198811-I.pdf").Metadata;
@@ -66,7 +67,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.StartsWith("Use on public data networks of Data Terminal Equipment", metadata.Title);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void X1051Corrigendum_UnderItsItuFileName_IsSupersededCorrigendumOneOfX1051()
     {
         // The corpus renamed the file; MANIFEST.tsv keeps the ITU name, whose "-S" says superseded.
@@ -88,7 +89,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.Empty(warnings);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void X1051Corrigendum_UnderCorpusName_StatesNoStatus()
     {
         var metadata = Corpus("pdf/itu-t_X.1051-201709-Cor1.pdf").Metadata;
@@ -97,7 +98,7 @@ public sealed class ItuRecommendationMetadataTests
         Assert.Null(metadata.Status);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void X25Corrigendum_OldCoverGivesCorrigendumAndStudyGroup()
     {
         var metadata = Corpus("pdf/itu-t_X.25-199809-Cor1.pdf").Metadata;

@@ -1,3 +1,4 @@
+using KnowledgeBase.Tests.Support;
 using KnowledgeBase.Core.Documents.Metadata;
 using static KnowledgeBase.Tests.Metadata.CorpusMetadata;
 
@@ -6,7 +7,7 @@ namespace KnowledgeBase.Tests.Metadata;
 /// <summary>National strategies, policies and laws from the dataset in ../shared/corpus/text, and the ITU resolution seed.</summary>
 public sealed class NationalDocumentMetadataTests
 {
-    [Theory]
+    [SharedCorpusTheory]
     [InlineData("text/ncss_benin_2020_fr.txt", "BJ", "Benin", "Africa", "fr", "2020-05")]
     [InlineData("text/ncss_burkina-faso_2019_fr.txt", "BF", "Burkina Faso", "Africa", "fr", "2019")]
     [InlineData("text/ncss_costa-rica_2021_es.txt", "CR", "Costa Rica", "Americas", "es", "2021")]
@@ -27,7 +28,7 @@ public sealed class NationalDocumentMetadataTests
         Assert.Empty(warnings);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Kazakhstan_RussianConcept_IsAStrategyTitledFromItsFirstLine()
     {
         var metadata = Corpus("text/ncss_kazakhstan_2017_ru.txt").Metadata;
@@ -36,7 +37,7 @@ public sealed class NationalDocumentMetadataTests
         Assert.Equal(2017, metadata.Year);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Chad_LabelledAs2012Strategy_IsA2022LawWithYearWarning()
     {
         var (metadata, warnings) = Corpus("text/ncss_chad_2012_fr.txt");
@@ -48,7 +49,7 @@ public sealed class NationalDocumentMetadataTests
         Assert.Contains("year in file name 2012 differs from first page 2022: kept first page", warnings);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Russia_StatePolicyPrinciples_IsAPolicy()
     {
         var metadata = Corpus("text/ncss_russia_2013_en.txt").Metadata;
@@ -58,7 +59,7 @@ public sealed class NationalDocumentMetadataTests
         Assert.Equal("CIS", metadata.Region);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Resolution45InChinese_IsWtdcResolutionRevisedInKigali2022()
     {
         var (metadata, warnings) = Seed("resolution45_zh.txt");

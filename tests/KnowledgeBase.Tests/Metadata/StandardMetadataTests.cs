@@ -1,3 +1,4 @@
+using KnowledgeBase.Tests.Support;
 using static KnowledgeBase.Tests.Metadata.CorpusMetadata;
 
 namespace KnowledgeBase.Tests.Metadata;
@@ -29,7 +30,7 @@ public sealed class StandardMetadataTests
         Assert.Equal("2004-02", metadata.ApprovalDate);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void NistIr7298r2_IsAGlossary()
     {
         var metadata = Corpus("pdf/nist_ir7298r2_glossary_2013.pdf").Metadata;
@@ -39,7 +40,7 @@ public sealed class StandardMetadataTests
         Assert.Equal("2013-05", metadata.ApprovalDate);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void NcaEcc_WithArabicRunningHeader_IsASaudiStandard()
     {
         var metadata = Corpus("pdf/sa_nca_ecc-2-2024_en.pdf").Metadata;
@@ -53,7 +54,7 @@ public sealed class StandardMetadataTests
         Assert.Equal("en", metadata.Language);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void NcaControlList_BilingualFile_HasNoSingleLanguageHint()
     {
         var metadata = Corpus("text/sa_nca_ecc-controls_ar-en.txt").Metadata;
@@ -62,7 +63,7 @@ public sealed class StandardMetadataTests
         Assert.Null(metadata.Language);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void GbT22240_EmDashIdentifierAndIssueDate()
     {
         var metadata = Corpus("pdf/cn_gb-t_22240-2008.pdf").Metadata;
@@ -74,7 +75,7 @@ public sealed class StandardMetadataTests
         Assert.Equal("信息安全技术 信息系统安全等级保护定级指南", metadata.Title);
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void GbT22239_ScannedWithoutText_IsNamedFromFileNameWithWarning()
     {
         var (metadata, warnings) = Corpus("pdf/cn_gb-t_22239-2008.pdf");
@@ -85,7 +86,7 @@ public sealed class StandardMetadataTests
         Assert.Contains(warnings, w => w.StartsWith("little or no text on 49 page(s)", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedCorpusFact]
     public void Rfc4949_IsAStandardDatedFromItsHeader()
     {
         var metadata = Corpus("text/ietf_rfc4949_internet-security-glossary-v2.txt").Metadata;

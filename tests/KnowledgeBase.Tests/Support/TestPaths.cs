@@ -11,6 +11,9 @@ internal static class TestPaths
     /// <summary>The 96-document corpus beside the repository (../shared/corpus), read-only.</summary>
     public static string SharedCorpus(string relative) => Path.Combine(RepoRoot, "..", "shared", "corpus", relative);
 
+    /// <summary>A file of the test project's Fixtures folder, copied beside the test assembly.</summary>
+    public static string Fixture(string relative) => Path.Combine(AppContext.BaseDirectory, "Fixtures", relative);
+
     public static string SharedSeed(string file) => Path.Combine(RepoRoot, "..", "shared", "seed", file);
 
     private static string FindRepoRoot()

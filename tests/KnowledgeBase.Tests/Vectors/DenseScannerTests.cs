@@ -131,12 +131,12 @@ public sealed class DenseScannerTests
     }
 
     [Fact]
-    public void Block_ReportsSizesAndReloadsFromItsCodes()
+    public void Block_ReportsSizes_AndRescoresFromARowReaderAsFromKeptFloats()
     {
         var values = ClusteredVectors.Create(10, 512, clusters: 2, spread: 0.5f, seed: 8);
         var block = VectorBlock.FromRowMajor(values, 512);
 
-        var reloaded = VectorBlock.FromQuantized(block.Codes.ToArray(), block.Scales.ToArray(), 512, row => values.AsSpan(row * 512, 512));
+        var reloaded = VectorBlock.FromRowMajor(values, 512, row => values.AsSpan(row * 512, 512));
 
         Assert.Equal((10, 512, 516), (block.Count, block.Dimensions, block.BytesPerVector));
         Assert.Equal((10L * 516) + (10L * 512 * 4), block.MemoryBytes);

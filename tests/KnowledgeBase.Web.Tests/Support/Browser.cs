@@ -25,6 +25,10 @@ internal sealed class Browser : IAsyncDisposable
     public static async Task<Browser> LaunchAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: run tools/test.sh, which installs Debian's chromium");
+        // The page waits on the real service (search, the embedding model's first query, an answer); on a machine
+        // shared with other builds that took longer than Playwright's 5 s default (three page tests failed so on main
+        // with a load average of 40). A bound on waiting, not a timed assertion: a page that works passes sooner.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -34,10 +34,6 @@ internal static partial class TextDates
         return best;
     }
 
-    /// <summary>Month number for a month name or abbreviation in English, French, Spanish or Russian.</summary>
-    public static int? MonthNumber(string name) =>
-        Months.TryGetValue(Countries.Normalise(name), out var month) ? month : null;
-
     private static PartialDate FromNumeric(Match m)
     {
         if (m.Groups["isoYear"].Success)

@@ -1,5 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Net;
+using KnowledgeBase.Core.Hosted;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using EmbeddingClient = OpenAI.Embeddings.EmbeddingClient;
@@ -9,7 +11,8 @@ namespace KnowledgeBase.Core.Embeddings.OpenAi;
 
 /// <summary>
 /// Embeds text through any server speaking OpenAI's POST /v1/embeddings: OpenAI, Azure OpenAI's /openai/v1 path,
-/// Ollama, vLLM, llama.cpp's server. Splits inputs into batches and retries each batch on 429 and 5xx answers.
+/// Ollama, vLLM, llama.cpp's server. Splits inputs into batches; the SDK's pipeline retries each batch on 408, 429 and
+/// 5xx answers (<see cref="HostedRetryPolicy"/>), and a batch that still fails names the endpoint and the last status.
 /// </summary>
 /// <remarks>
 /// Calls the OpenAI SDK's <see cref="EmbeddingClient"/> rather than its AsIEmbeddingGenerator() adapter: the adapter
@@ -22,15 +25,17 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private readonly EmbeddingClient _client;
     private readonly EmbeddingOptions _options;
-    private readonly TransientRetry _retry;
+    private readonly HostedRetryPolicy _retry;
+    private readonly bool _hasKey;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     private OpenAiEmbeddingGenerator(
-        EmbeddingClient client, EmbeddingOptions options, TransientRetry retry, Uri endpoint)
+        EmbeddingClient client, EmbeddingOptions options, HostedRetryPolicy retry, bool hasKey, Uri endpoint)
     {
         _client = client;
         _options = options;
         _retry = retry;
+        _hasKey = hasKey;
         _metadata = new EmbeddingGeneratorMetadata("openai", endpoint, options.Model, options.Dimensions);
     }
 
@@ -66,19 +71,16 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var key = new[] { options.ApiKey, Environment.GetEnvironmentVariable("KB_EMBEDDINGS_API_KEY"),
                 Environment.GetEnvironmentVariable("OPENAI_API_KEY") }
             .FirstOrDefault(k => !string.IsNullOrWhiteSpace(k));
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = endpoint,
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-        };
+        // Embeddings:MaxRetries counts attempts, the first included.
+        var retry = new HostedRetryPolicy(Math.Max(1, options.MaxRetries) - 1, retryDelay);
+        var clientOptions = new OpenAIClientOptions { Endpoint = endpoint, RetryPolicy = retry };
         if (httpClient is not null)
         {
             clientOptions.Transport = new HttpClientPipelineTransport(httpClient);
         }
 
         var client = new EmbeddingClient(options.Model, new ApiKeyCredential(key ?? NoKey), clientOptions);
-        var retry = new TransientRetry(endpoint.ToString(), Math.Max(1, options.MaxRetries), retryDelay, key is not null);
-        return new OpenAiEmbeddingGenerator(client, options, retry, endpoint);
+        return new OpenAiEmbeddingGenerator(client, options, retry, key is not null, endpoint);
     }
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -92,9 +94,15 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var result = new GeneratedEmbeddings<Embedding<float>>();
         foreach (var batch in values.Select(v => prefix + v).Chunk(_options.BatchSize))
         {
-            var answer = await _retry.RunAsync(
-                async token => (await _client.GenerateEmbeddingsAsync(batch, forwarded, token).ConfigureAwait(false)).Value,
-                cancellationToken).ConfigureAwait(false);
+            OpenAI.Embeddings.OpenAIEmbeddingCollection answer;
+            try
+            {
+                answer = (await _client.GenerateEmbeddingsAsync(batch, forwarded, cancellationToken).ConfigureAwait(false)).Value;
+            }
+            catch (Exception e) when (LastFailure(e) is { } failure && !cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(failure);
+            }
             if (answer.Count != batch.Length || answer.Select(e => e.Index).Distinct().Count() != batch.Length)
             {
                 throw new InvalidOperationException(
@@ -117,6 +125,29 @@ public sealed class OpenAiEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             }
         }
         return result;
+    }
+
+    /// <summary>The SDK throws the last try's error, or all of them together when no try got an answer.</summary>
+    private static ClientResultException? LastFailure(Exception e) => e switch
+    {
+        ClientResultException result => result,
+        AggregateException all => all.InnerExceptions.OfType<ClientResultException>().LastOrDefault(),
+        _ => null,
+    };
+
+    /// <summary>Names the endpoint and the last status, never the key (the server's own text stays in the inner exception).</summary>
+    private HttpRequestException Failure(ClientResultException e)
+    {
+        var attempts = HostedRetryPolicy.IsTransient(e.Status) ? _retry.MaxAttempts : 1;
+        var status = e.Status == 0 ? "no answer" : $"{e.Status} {e.GetRawResponse()?.ReasonPhrase}".TrimEnd();
+        var hint = e.Status is 401 or 403 && !_hasKey
+            ? " No API key is configured (Embeddings:ApiKey, KB_EMBEDDINGS_API_KEY or OPENAI_API_KEY)."
+            : "";
+        var tries = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
+        return new HttpRequestException(
+            $"Embeddings:Endpoint {_metadata.ProviderUri} failed after {tries}; last status: {status}.{hint}",
+            e,
+            e.Status == 0 ? null : (HttpStatusCode)e.Status);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)

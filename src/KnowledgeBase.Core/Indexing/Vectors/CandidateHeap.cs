@@ -19,11 +19,6 @@ internal sealed class CandidateHeap
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count == Capacity;
-
-    /// <summary>The worst kept score; a row scoring below it cannot get in once the heap is full.</summary>
-    public float Threshold => _items[0].Score;
-
     /// <summary>True when the hit would be kept: the heap has room or the hit beats the worst kept one.</summary>
     public bool Admits(float score, int block, int row) =>
         Count < Capacity || IsBetter(new VectorHit(block, row, score), _items[0]);

@@ -41,17 +41,4 @@ public static class Int8Quantizer
         }
         return scale;
     }
-
-    /// <summary>Reconstructs the approximate vector: codes[i] * scale.</summary>
-    public static void Dequantize(ReadOnlySpan<sbyte> codes, float scale, Span<float> vector)
-    {
-        if (codes.Length != vector.Length)
-        {
-            throw new ArgumentException($"Vector length {vector.Length} differs from codes length {codes.Length}.", nameof(vector));
-        }
-        for (var i = 0; i < codes.Length; i++)
-        {
-            vector[i] = codes[i] * scale;
-        }
-    }
 }

@@ -44,10 +44,7 @@ public sealed class VectorBlock
     /// <summary>Bytes this block holds in memory: codes, scales and kept floats (floats behind a reader not counted).</summary>
     public long MemoryBytes => _codes.LongLength + (_scales.LongLength * sizeof(float)) + ((_floats?.LongLength ?? 0) * sizeof(float));
 
-    /// <summary>All codes, row-major, for persisting; reload with <see cref="FromQuantized"/>.</summary>
-    public ReadOnlySpan<sbyte> Codes => _codes;
-
-    /// <summary>The per-row scales (quantiser scale / row norm), for persisting alongside <see cref="Codes"/>.</summary>
+    /// <summary>The per-row scales (quantiser scale / row norm).</summary>
     public ReadOnlySpan<float> Scales => _scales;
 
     /// <summary>Quantises row-major floats (Count = values.Length / dimensions); keeps a copy of them when asked.</summary>
@@ -62,37 +59,6 @@ public sealed class VectorBlock
     {
         ArgumentNullException.ThrowIfNull(fullVectors);
         var (codes, scales) = Quantize(values, dimensions);
-        return new VectorBlock(dimensions, codes, scales, null, fullVectors);
-    }
-
-    /// <summary>Quantises one array per row; every row must have <paramref name="dimensions"/> values.</summary>
-    public static VectorBlock FromRows(IReadOnlyList<float[]> rows, int dimensions, bool keepFullVectors = true)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        CheckDimensions(dimensions);
-        var values = new float[(long)rows.Count * dimensions];
-        for (var row = 0; row < rows.Count; row++)
-        {
-            if (rows[row].Length != dimensions)
-            {
-                throw new ArgumentException($"Row {row} has {rows[row].Length} values, expected {dimensions}.", nameof(rows));
-            }
-            rows[row].CopyTo(values, (long)row * dimensions);
-        }
-        var (codes, scales) = Quantize(values, dimensions);
-        return new VectorBlock(dimensions, codes, scales, keepFullVectors ? values : null, null);
-    }
-
-    /// <summary>Rebuilds a block from persisted <see cref="Codes"/> and <see cref="Scales"/> without re-quantising.</summary>
-    public static VectorBlock FromQuantized(sbyte[] codes, float[] scales, int dimensions, FullVectorReader? fullVectors = null)
-    {
-        ArgumentNullException.ThrowIfNull(codes);
-        ArgumentNullException.ThrowIfNull(scales);
-        CheckDimensions(dimensions);
-        if (codes.LongLength != (long)scales.Length * dimensions)
-        {
-            throw new ArgumentException($"{codes.LongLength} codes do not make {scales.Length} rows of {dimensions}.", nameof(codes));
-        }
         return new VectorBlock(dimensions, codes, scales, null, fullVectors);
     }
 
