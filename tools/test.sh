@@ -10,7 +10,6 @@ fi
 # The page tests (tests/KnowledgeBase.Web.Tests) drive Debian's Chromium through Playwright's bundled driver;
 # nothing is downloaded by Playwright itself.
 command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium) || exit 1
-tools/fetch-model.sh || exit 1  # the embedding tests need the built-in model in models/use-lite
 dotnet restore KnowledgeBase.sln || exit 1
 dotnet build KnowledgeBase.sln --no-restore -c Release -nologo || exit 1
 log=$(mktemp)

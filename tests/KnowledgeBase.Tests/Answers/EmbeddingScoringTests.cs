@@ -19,7 +19,7 @@ public sealed class EmbeddingScoringTests : IDisposable
     [Fact]
     public async Task Ask_WithEmbeddingGenerator_EmbedsTheQuestionAsQueryAndSentencesAsPassages()
     {
-        var generator = new RecordingGenerator(TestModels.UseLite);
+        var generator = new RecordingGenerator(TestModels.Builtin);
         var service = new AnswerService(AnswerFixtures.Search(_index), new AnswerOptions(), new PassageEmbedder(generator, new EmbeddingOptions()));
 
         var answer = await service.AskAsync(new AnswerRequest("What are the phases of incident response?"), CancellationToken.None);
