@@ -44,6 +44,7 @@ public static class EmbeddingThroughput
 
         embedder.EmbedPassagesAsync(passages.Take(8).ToList(), CancellationToken.None).GetAwaiter().GetResult();
         var process = Process.GetCurrentProcess();
+        Console.WriteLine($"working set after loading and a first batch: {process.WorkingSet64 / (1024 * 1024)} MB");
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         Parallel.ForEach(passages.Chunk(PassagesPerDocument), new ParallelOptions { MaxDegreeOfParallelism = parallel },

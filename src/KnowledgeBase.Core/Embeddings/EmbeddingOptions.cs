@@ -32,8 +32,9 @@ public sealed class EmbeddingOptions
     public int? MaxTokens { get; set; }
 
     /// <summary>
-    /// builtin, onnx: threads of one forward pass; 0 lets ONNX Runtime choose (all cores). Ingestion embeds several
-    /// files at once, each pass on one thread, which measured faster on 2 cores than passes sharing both.
+    /// builtin, onnx: threads of one forward pass; 0 lets ONNX Runtime choose (all cores). Ingestion already embeds
+    /// several files at once (the service one file less than it has cores), so one thread a pass uses the cores
+    /// ingestion is given and leaves the rest to searches.
     /// </summary>
     public int Threads { get; set; } = 1;
 

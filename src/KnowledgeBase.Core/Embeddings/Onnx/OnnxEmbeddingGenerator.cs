@@ -10,6 +10,13 @@ namespace KnowledgeBase.Core.Embeddings.Onnx;
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>
+    /// Most tokens in one forward pass (rows × padded length): 8 passages of 256 tokens, more when they are short.
+    /// Attention's memory grows with rows × length²; batches of 32 at 256 tokens, two files at once, peaked at
+    /// 1.3 GB during whole-corpus ingestion.
+    /// </summary>
+    public const int TokensPerBatch = 2048;
+
     private readonly InferenceSession _session;
     private readonly ModelTokenizer _tokenizer;
     private readonly EmbeddingOptions _options;
@@ -57,8 +64,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>
-    /// Embeds in batches of inputs of similar length (longest first), so a batch pads few tokens; the vectors come
-    /// back in the order of <paramref name="values"/>.
+    /// Embeds in batches of inputs of similar length (longest first), so a batch pads few tokens, of at most
+    /// <see cref="EmbeddingOptions.BatchSize"/> inputs and <see cref="TokensPerBatch"/> tokens; the vectors come back
+    /// in the order of <paramref name="values"/>.
     /// </summary>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -69,7 +77,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var encoded = values.Select(v => _tokenizer.Encode(prefix + v, _maxTokens)).ToArray();
         var vectors = new float[encoded.Length][];
         var byLength = Enumerable.Range(0, encoded.Length).OrderByDescending(i => encoded[i].Length).ToArray();
-        foreach (var batch in byLength.Chunk(_options.BatchSize))
+        foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pooled = Run(batch.Select(i => encoded[i]).ToArray());
@@ -82,6 +90,18 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         var result = new GeneratedEmbeddings<Embedding<float>>(
             vectors.Select(v => new Embedding<float>(v) { CreatedAt = created, ModelId = _metadata.DefaultModelId }));
         return Task.FromResult(result);
+    }
+
+    private IEnumerable<int[]> Batches(int[] byLength, long[][] encoded)
+    {
+        for (var start = 0; start < byLength.Length;)
+        {
+            // The first input of a batch is its longest, so it sets the padded length.
+            var rows = Math.Clamp(TokensPerBatch / encoded[byLength[start]].Length, 1, _options.BatchSize);
+            var batch = byLength.AsSpan(start, Math.Min(rows, byLength.Length - start)).ToArray();
+            start += batch.Length;
+            yield return batch;
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)

@@ -40,7 +40,8 @@ internal static class OnnxModelFolder
 
     /// <summary>
     /// Every graph optimisation (fused attention and layer norm), sequential execution of one pass on
-    /// <see cref="EmbeddingOptions.Threads"/> threads. The arena is kept: batches of similar length reuse its blocks.
+    /// <see cref="EmbeddingOptions.Threads"/> threads. No memory arena: batches of ever-changing shapes grew it to
+    /// hundreds of megabytes that it never gave back.
     /// </summary>
     private static InferenceSession Open(string model, Func<SessionOptions, InferenceSession> create, EmbeddingOptions options)
     {
@@ -53,6 +54,7 @@ internal static class OnnxModelFolder
                 ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 IntraOpNumThreads = Math.Max(0, options.Threads),
                 InterOpNumThreads = 1,
+                EnableCpuMemArena = false,
             };
             session = create(sessionOptions);
         }
