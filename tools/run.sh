@@ -8,7 +8,6 @@
 # KB__Security__ApiKeys__0 (16+ characters) to upload or delete with the X-Api-Key header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/fetch-model.sh
 tools/install-ocr.sh || echo "warning: OCR engines not installed; scanned pages stay image-only" >&2
 dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo
 dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo

@@ -40,9 +40,9 @@ internal static class HostBuilderExtensions
         services.AddSingleton(sp => KeywordIndex.OpenForWriting(sp.GetRequiredService<DataFolders>().Index));
         services.TryAddSingleton<SearchService>();
         services.AddSingleton(section.GetSection(AnswerOptions.SectionName).Get<AnswerOptions>() ?? new AnswerOptions());
-        // Sentences are scored by term overlap: embedding every candidate sentence cost 10x latency for no measured gain.
+        // The embedder is used for sentences only when Answers:SentenceSimilarity is above 0 (see AnswerOptions).
         services.AddSingleton(sp => new AnswerService(
-            sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), embeddings: null, sp.GetRequiredService<ILogger<AnswerService>>()));
+            sp.GetRequiredService<SearchService>(), sp.GetRequiredService<AnswerOptions>(), sp.GetService<PassageEmbedder>(), sp.GetRequiredService<ILogger<AnswerService>>()));
         services.AddSingleton<OriginalFiles>();
         services.AddSingleton<StateFileWriter>();
         services.AddSingleton<JobStore>();

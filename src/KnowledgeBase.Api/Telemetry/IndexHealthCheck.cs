@@ -18,9 +18,11 @@ internal sealed class IndexHealthCheck(IServiceProvider services) : IHealthCheck
             var index = services.GetRequiredService<KeywordIndex>();
             index.CountChunks("health-probe");
             var model = services.GetService<PassageEmbedder>()?.ModelId;
-            if (model is not null && index.EmbeddingModel is { } indexModel && indexModel != model)
+            // No vectors yet (a new index) or no model configured (keyword search) is ready; two different models are not.
+            if (model is not null && index.EmbeddingModel is not null
+                && EmbeddingModelMismatchException.Check(index.Path, index.EmbeddingModel, model) is { } mismatch)
             {
-                throw new EmbeddingModelMismatchException(index.Path, indexModel, model);
+                throw mismatch;
             }
             return Task.FromResult(HealthCheckResult.Healthy($"index open at {index.Path}; embeddings: {model ?? "none"}"));
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeBase.Core.Answers;
 using KnowledgeBase.Core.Answers.Evaluation;
 using KnowledgeBase.Core.Indexing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Cli.Commands;
 
@@ -24,7 +25,10 @@ internal static class AnswerEvalCommand
             return CliErrors.Fail(ex.Message);
         }
         using var index = KeywordIndex.OpenForReading(indexPath);
-        var service = AskCommand.CreateService(index, services, new AnswerOptions());
+        // Extractive whatever chat model is configured, but with the configured sentence scoring, so it can be measured.
+        var configured = services.GetRequiredService<AnswerOptions>();
+        var options = new AnswerOptions { MaxPassages = configured.MaxPassages, SentenceSimilarity = configured.SentenceSimilarity };
+        var service = AskCommand.CreateService(index, services, options);
         var scores = await AnswerEvaluator.RunAsync(service, questions, AnswerMode.Extractive, cancellationToken);
         WriteMarkdown(scores);
         if (jsonFile is not null)

@@ -58,7 +58,7 @@ internal static class AskCommand
 
     /// <summary>The answer service as the CLI composes it, over the same search service as `kb search`.</summary>
     public static AnswerService CreateService(KeywordIndex index, IServiceProvider services, AnswerOptions? options = null) =>
-        new(RetrievalOptions.Open(index, services), options ?? services.GetRequiredService<AnswerOptions>());
+        new(RetrievalOptions.Open(index, services), options ?? services.GetRequiredService<AnswerOptions>(), services.GetService<PassageEmbedder>());
 
     private static void Write(Answer answer)
     {

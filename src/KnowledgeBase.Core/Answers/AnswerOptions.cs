@@ -20,6 +20,12 @@ public sealed class AnswerOptions
     /// <summary>Passages retrieved and numbered for one answer.</summary>
     public int MaxPassages { get; set; } = 8;
 
+    /// <summary>
+    /// Extractive answers: the share of a sentence's score that is its embedding similarity to the question (0..1);
+    /// the rest is term coverage and its passage's rank. 0 embeds nothing.
+    /// </summary>
+    public double SentenceSimilarity { get; set; }
+
     /// <summary>"extractive": answer extractively when the model fails; "none": fail with AnswerUnavailableException.</summary>
     public string Fallback { get; set; } = "extractive";
 

@@ -30,7 +30,7 @@ public sealed class AnswerService
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _retriever = new PassageRetriever(search);
-        _extractive = new ExtractiveAnswerer(embeddings);
+        _extractive = new ExtractiveAnswerer(options.SentenceSimilarity > 0 ? embeddings : null, options.SentenceSimilarity);
         _model = options.UsesModel ? ChatModel.Create(options, _logger) : null;
     }
 

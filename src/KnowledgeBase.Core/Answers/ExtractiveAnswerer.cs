@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Answers;
 /// passage's rank), near-duplicates are dropped, and the best few are printed in document order, each followed by
 /// its passage's marker. Below <see cref="MinimumCoverage"/> nothing is claimed.
 /// </summary>
-internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings)
+internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings, double similarityWeight)
 {
     /// <summary>
     /// Least coverage (see <see cref="Weigh"/>) the best sentence must reach. Measured over the 96-document shared
@@ -153,15 +153,14 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings)
         return sentences.Select(s => Cosine(query, s)).ToArray();
     }
 
-    // Term coverage decides; the passage's retrieval rank and the embedding similarity break ties between sentences,
-    // and a small length penalty keeps a run-on unit (a heading glued to its first sentence) from winning by size.
-    private static double Combine(Candidate candidate, float? similarity, float topScore)
+    // Term coverage decides, the passage's retrieval rank breaks ties, the embedding similarity takes its configured
+    // share; a small length penalty keeps a run-on unit (a heading glued to its first sentence) from winning by size.
+    private double Combine(Candidate candidate, float? similarity, float topScore)
     {
         var prior = topScore > 0 ? candidate.Passage.Hit.Score / topScore : 0;
         var length = 0.1 * Math.Min(1.0, candidate.UnitLength / (double)MaxSentenceChars);
-        return (similarity is { } cosine
-            ? (0.55 * candidate.Coverage) + (0.3 * cosine) + (0.15 * prior)
-            : (0.8 * candidate.Coverage) + (0.2 * prior)) - length;
+        var terms = (0.8 * candidate.Coverage) + (0.2 * prior);
+        return (similarity is { } cosine ? ((1 - similarityWeight) * terms) + (similarityWeight * cosine) : terms) - length;
     }
 
     private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

@@ -42,6 +42,6 @@ public sealed record DocumentRecord
     /// <summary>ISO 639-1 code of the document's main language, if it could be told.</summary>
     public string? Language { get; init; }
 
-    /// <summary>The model that embedded the chunks ("builtin:use-lite-en-0.2.0:512"); null when they carry no vectors.</summary>
+    /// <summary>The model that embedded the chunks ("builtin:snowflake-arctic-embed-xs:384"); null when they carry no vectors.</summary>
     public string? EmbeddingModel { get; init; }
 }

@@ -12,7 +12,7 @@ public static class EmbeddingGeneratorFactory
     public static IEmbeddingGenerator<string, Embedding<float>> Create(EmbeddingOptions options) =>
         options.Provider.ToLowerInvariant() switch
         {
-            "builtin" => LoadBuiltin(options),
+            "builtin" => Keyed(() => Onnx.OnnxEmbeddingGenerator.LoadBuiltin(options)),
             "onnx" => Keyed(() => Onnx.OnnxEmbeddingGenerator.Load(options)),
             "openai" => Keyed(() => OpenAi.OpenAiEmbeddingGenerator.Create(options)),
             _ => throw new ConfigurationException(
@@ -32,17 +32,4 @@ public static class EmbeddingGeneratorFactory
         }
     }
 
-    private static UniversalSentenceEncoder LoadBuiltin(EmbeddingOptions options)
-    {
-        var folder = options.ModelPath ?? BuiltinModel.Locate() ?? throw new ConfigurationException(
-            "Embeddings:ModelPath: the built-in model (models/use-lite) was not found; run tools/fetch-model.sh, or set KB__Embeddings__Provider=none");
-        try
-        {
-            return UniversalSentenceEncoder.Load(folder);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            throw new ConfigurationException($"Embeddings:ModelPath: {ex.Message}", ex);
-        }
-    }
 }

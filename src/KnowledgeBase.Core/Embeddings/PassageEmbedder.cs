@@ -3,14 +3,14 @@ using Microsoft.Extensions.AI;
 namespace KnowledgeBase.Core.Embeddings;
 
 /// <summary>
-/// The configured embedding model as the rest of the code uses it: passages in batches, one query at a time, and a
+/// The configured embedding model as the rest of the code uses it: a document's passages at once (the generator cuts
+/// them into batches of similar length), one query at a time, and a
 /// model id that the index records so vectors of two models are never compared. The model is loaded on first use,
 /// so a keyword search never pays for it.
 /// </summary>
 public sealed class PassageEmbedder
 {
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _generator;
-    private readonly int _batchSize;
     private readonly IReadOnlyList<string> _languages;
     private readonly Lazy<string> _modelId;
 
@@ -23,31 +23,24 @@ public sealed class PassageEmbedder
     {
         _generator = new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(load);
         _modelId = new Lazy<string>(() => Describe(_generator.Value));
-        _batchSize = Math.Max(1, options.BatchSize);
-        var builtin = string.Equals(options.Provider, "builtin", StringComparison.OrdinalIgnoreCase);
-        _languages = options.Languages ?? (builtin ? ["en"] : []);
+        _languages = options.Resolved().Languages!;
     }
 
     /// <summary>Whether the model understands text in this language; an unknown language is given the benefit of the doubt.</summary>
     public bool Understands(string? language) =>
         language is null || _languages.Count == 0 || _languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>"provider:model:dimensions", e.g. "builtin:use-lite-en-0.2.0:512".</summary>
+    /// <summary>"provider:model:dimensions", e.g. "builtin:snowflake-arctic-embed-xs:384".</summary>
     public string ModelId => _modelId.Value;
 
     public async Task<float[][]> EmbedPassagesAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var vectors = new float[texts.Count][];
-        for (var start = 0; start < texts.Count; start += _batchSize)
+        if (texts.Count == 0)
         {
-            var batch = texts.Skip(start).Take(_batchSize).ToList();
-            var embeddings = await _generator.Value.GenerateAsync(batch, EmbeddingInput.Passage(), cancellationToken);
-            for (var i = 0; i < embeddings.Count; i++)
-            {
-                vectors[start + i] = embeddings[i].Vector.ToArray();
-            }
+            return [];
         }
-        return vectors;
+        var embeddings = await _generator.Value.GenerateAsync(texts, EmbeddingInput.Passage(), cancellationToken);
+        return embeddings.Select(e => e.Vector.ToArray()).ToArray();
     }
 
     public async Task<float[]> EmbedQueryAsync(string text, CancellationToken cancellationToken)

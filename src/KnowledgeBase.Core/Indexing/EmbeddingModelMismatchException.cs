@@ -8,6 +8,14 @@ public sealed class EmbeddingModelMismatchException(string indexPath, string? in
 
     public string? ConfiguredModel { get; } = configuredModel;
 
+    /// <summary>
+    /// The one rule for every reader and writer of an index: its vectors all come from one model, and only that model's
+    /// vectors may be added to or compared with them. An index that holds no documents yet takes any model.
+    /// </summary>
+    /// <returns>Null when <paramref name="model"/> may be used with the index; otherwise the error that says why not.</returns>
+    public static EmbeddingModelMismatchException? Check(string indexPath, string? indexModel, string? model, bool indexIsEmpty = false) =>
+        indexModel == model || (indexModel is null && indexIsEmpty) ? null : new EmbeddingModelMismatchException(indexPath, indexModel, model);
+
     private static string Describe(string indexPath, string? indexModel, string? configuredModel) => (indexModel, configuredModel) switch
     {
         (null, _) => $"the index at {indexPath} holds no vectors; run `kb reindex --embeddings` (over HTTP: POST /api/reindex with {{\"embeddings\": true}}) to embed it with {configuredModel}",

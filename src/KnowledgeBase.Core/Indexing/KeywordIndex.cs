@@ -101,11 +101,12 @@ public sealed class KeywordIndex : IDisposable
     /// </summary>
     public void Replace(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks) => Writes.Run(() =>
     {
+        // A document of an index without vectors brings the first model; the rule's own allowance is for an empty index.
         if (record.EmbeddingModel is { } model && model != EmbeddingModel)
         {
             if (EmbeddingModel is not null)
             {
-                throw new EmbeddingModelMismatchException(Path, EmbeddingModel, model);
+                throw EmbeddingModelMismatchException.Check(Path, EmbeddingModel, model)!;
             }
             RecordEmbeddingModel(model);
         }

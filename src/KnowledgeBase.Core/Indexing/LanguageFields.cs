@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents.Languages;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Cjk;
@@ -20,7 +21,7 @@ internal static class LanguageFields
 {
     public const string Fallback = "en";
 
-    public static IReadOnlyList<string> Languages { get; } = ["en", "fr", "es", "ru", "ar", "zh", "el", "lv", "pt", "de"];
+    public static IReadOnlyList<string> Languages => CorpusLanguages.Codes;
 
     public static string Normalize(string? language) =>
         language is not null && Languages.Contains(language) ? language : Fallback;

@@ -14,11 +14,11 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal static class KeywordQueryBuilder
 {
-    private const float TitleWeight = 2.0f;
-    private const float HeadingWeight = 1.5f;
-    private const float OwnIdentifierBoost = 25f;
-    private const float MentionBoost = 2f;
-    private const float OtherLanguageWeight = 0.3f;
+    private const float TitleWeight = RankingConstants.TitleWeight;
+    private const float HeadingWeight = RankingConstants.HeadingWeight;
+    private const float OwnIdentifierBoost = RankingConstants.OwnIdentifierBoost;
+    private const float MentionBoost = RankingConstants.MentionBoost;
+    private const float OtherLanguageWeight = RankingConstants.OtherLanguageWeight;
 
     /// <summary>
     /// The keyword query reads at most this many characters. An analyzer makes at most one term per character (CJK

@@ -13,9 +13,9 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal static class QueryExpansion
 {
-    private const int FeedbackPassages = 10;
-    private const int ExpansionTerms = 10;
-    private const float ExpansionWeight = 0.3f;
+    private const int FeedbackPassages = RankingConstants.FeedbackPassages;
+    private const int ExpansionTerms = RankingConstants.ExpansionTerms;
+    private const float ExpansionWeight = RankingConstants.ExpansionWeight;
 
     public static void Expand(BooleanQuery query, string queryText, IndexSearcher searcher, Analyzer analyzer)
     {

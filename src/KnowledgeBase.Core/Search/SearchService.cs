@@ -57,7 +57,6 @@ public sealed class SearchService(KeywordIndex keywords, SearchOptions options, 
         {
             return ex;
         }
-        var indexModel = keywords.EmbeddingModel;
-        return indexModel == configured ? null : new EmbeddingModelMismatchException(keywords.Path, indexModel, configured);
+        return EmbeddingModelMismatchException.Check(keywords.Path, keywords.EmbeddingModel, configured);
     }
 }

@@ -12,7 +12,7 @@ public sealed class DenseSearchTests(EmbeddedCorpusFixture corpus) : IClassFixtu
     {
         using var index = KeywordIndex.OpenForReading(corpus.IndexPath);
 
-        Assert.Equal("builtin:use-lite-en-0.2.0:512", index.EmbeddingModel);
+        Assert.Equal(TestModels.BuiltinId, index.EmbeddingModel);
         var chunks = index.ListDocuments().Sum(d => index.CountChunks(d.Id));
         Assert.True(chunks > 100, $"{chunks} chunks");
         Assert.Equal(chunks, index.CountVectors());
@@ -95,13 +95,13 @@ public sealed class DenseSearchTests(EmbeddedCorpusFixture corpus) : IClassFixtu
     public async Task Dense_WithAnotherModel_IsRefused_NamingBothModels()
     {
         using var index = KeywordIndex.OpenForReading(corpus.IndexPath);
-        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.UseLite, modelId: "other-model"));
+        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.Builtin, modelId: "other-model"));
         var search = EmbeddedCorpusFixture.Search(index, other);
 
         var error = await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() =>
             search.SearchAsync(new SearchRequest("incident", 3) { Mode = SearchMode.Hybrid }, CancellationToken.None));
 
-        Assert.Contains("builtin:use-lite-en-0.2.0:512", error.Message, StringComparison.Ordinal);
+        Assert.Contains(TestModels.BuiltinId, error.Message, StringComparison.Ordinal);
         Assert.Contains("test:other-model:512", error.Message, StringComparison.Ordinal);
         Assert.Contains("kb reindex --embeddings", error.Message, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ public sealed class EmbeddingLifecycleTests : IDisposable
     [Fact]
     public async Task ReIngestingAChangedFile_EmbedsOnlyThePassagesThatChanged()
     {
-        var counting = new CountingEmbeddingGenerator(TestModels.UseLite);
+        var counting = new CountingEmbeddingGenerator(TestModels.Builtin);
         var file = WriteClauses("policy.md", Clauses);
         await IngestAsync(TestModels.Embedder(counting), file);
         var first = counting.Embedded;
@@ -56,7 +56,7 @@ public sealed class EmbeddingLifecycleTests : IDisposable
     public async Task IngestingWithAnotherModel_OrWithNone_IsRefused_AndStoresNothing()
     {
         await IngestAsync(TestModels.Embedder(), WriteClauses("a.md", Clauses));
-        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.UseLite, modelId: "other"));
+        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.Builtin, modelId: "other"));
 
         await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => IngestAsync(other, WriteClauses("b.md", Clauses[1])));
         await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => IngestAsync(null, WriteClauses("c.md", Clauses[2])));
@@ -69,12 +69,12 @@ public sealed class EmbeddingLifecycleTests : IDisposable
     public async Task ReindexWithEmbeddings_SwitchesTheWholeIndexToTheNewModel_InOneCommit()
     {
         await IngestAsync(TestModels.Embedder(), WriteClauses("a.md", Clauses), WriteClauses("b.md", Clauses[1], Clauses[2]));
-        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.UseLite, modelId: "other"));
+        var other = TestModels.Embedder(new CountingEmbeddingGenerator(TestModels.Builtin, modelId: "other"));
         using var index = KeywordIndex.OpenForWriting(IndexPath);
         var reindexer = new Reindexer(new StructureChunker(new ChunkingOptions()), new LanguageDetector(), other);
 
         await Assert.ThrowsAsync<EmbeddingModelMismatchException>(() => reindexer.RunAsync(index, rebuildEmbeddings: false, null, CancellationToken.None));
-        Assert.Equal("builtin:use-lite-en-0.2.0:512", index.EmbeddingModel);
+        Assert.Equal(TestModels.BuiltinId, index.EmbeddingModel);
         var count = await reindexer.RunAsync(index, rebuildEmbeddings: true, null, CancellationToken.None);
 
         Assert.Equal(2, count);
@@ -94,7 +94,7 @@ public sealed class EmbeddingLifecycleTests : IDisposable
             .RunAsync(index, rebuildEmbeddings: true, null, CancellationToken.None);
 
         Assert.Contains("holds no vectors", error.Message, StringComparison.Ordinal);
-        Assert.Equal("builtin:use-lite-en-0.2.0:512", index.EmbeddingModel);
+        Assert.Equal(TestModels.BuiltinId, index.EmbeddingModel);
         Assert.Equal(index.ListDocuments().Single().ChunkCount, index.CountVectors());
     }
 

@@ -22,23 +22,23 @@ public sealed class EmbeddingGeneratorFactoryTests
     }
 
     [Fact]
-    public void Builtin_WithAFolderWithoutTheModel_SaysHowToFetchIt()
+    public void Builtin_WithABadSetting_NamesTheKey()
     {
-        using var temp = new TempFolder();
-
         var error = Assert.Throws<ConfigurationException>(() =>
-            EmbeddingGeneratorFactory.Create(new EmbeddingOptions { Provider = "builtin", ModelPath = temp.Path }));
+            EmbeddingGeneratorFactory.Create(new EmbeddingOptions { Provider = "builtin", Pooling = "max" }));
 
-        Assert.StartsWith("Embeddings:ModelPath", error.Message, StringComparison.Ordinal);
-        Assert.Contains("tools/fetch-model.sh", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Embeddings:Pooling", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Builtin_ByDefault_LoadsTheFetchedModel_AndNoneDisablesEmbedding()
+    public void Builtin_ByDefault_LoadsArcticEmbedXsFromItsPackage_AndNoneDisablesEmbedding()
     {
         using var generator = EmbeddingGeneratorFactory.Create(new EmbeddingOptions());
 
-        Assert.Equal("use-lite-en-0.2.0", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+        Assert.Equal("builtin", metadata?.ProviderName);
+        Assert.Equal("snowflake-arctic-embed-xs", metadata?.DefaultModelId);
+        Assert.Equal(384, metadata?.DefaultModelDimensions);
         Assert.False(EmbeddingGeneratorFactory.IsEnabled(new EmbeddingOptions { Provider = "None" }));
     }
 }

@@ -25,19 +25,7 @@ public sealed class LanguageDetector
     // Lingua's cost grows with the text; a few thousand chars settle the language of anything longer.
     private const int MaximumChars = 4_000;
 
-    private static readonly Dictionary<Language, string> Codes = new()
-    {
-        [Language.English] = "en",
-        [Language.French] = "fr",
-        [Language.Spanish] = "es",
-        [Language.Russian] = "ru",
-        [Language.Arabic] = "ar",
-        [Language.Chinese] = "zh",
-        [Language.Greek] = "el",
-        [Language.Latvian] = "lv",
-        [Language.Portuguese] = "pt",
-        [Language.German] = "de",
-    };
+    private static readonly Dictionary<Language, string> Codes = CorpusLanguages.All.ToDictionary(e => e.Detected, e => e.Code);
 
     private readonly int _minimumLetters;
     private readonly Lazy<LinguaDetector> _lingua;

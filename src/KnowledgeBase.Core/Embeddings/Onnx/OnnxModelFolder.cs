@@ -31,12 +31,32 @@ internal static class OnnxModelFolder
     }
 
     /// <summary>Loads the model and refuses one that does not look like a sentence-transformers export.</summary>
-    public static InferenceSession Open(string model)
+    public static InferenceSession Open(string model, EmbeddingOptions options) =>
+        Open(model, sessionOptions => new InferenceSession(model, sessionOptions), options);
+
+    /// <summary>Loads a model held in memory (the built-in one), checked the same way.</summary>
+    public static InferenceSession Open(string name, byte[] model, EmbeddingOptions options) =>
+        Open(name, sessionOptions => new InferenceSession(model, sessionOptions), options);
+
+    /// <summary>
+    /// Every graph optimisation (fused attention and layer norm), sequential execution of one pass on
+    /// <see cref="EmbeddingOptions.Threads"/> threads. No memory arena: batches of ever-changing shapes grew it to
+    /// hundreds of megabytes that it never gave back.
+    /// </summary>
+    private static InferenceSession Open(string model, Func<SessionOptions, InferenceSession> create, EmbeddingOptions options)
     {
         InferenceSession session;
         try
         {
-            session = new InferenceSession(model);
+            using var sessionOptions = new SessionOptions
+            {
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                IntraOpNumThreads = Math.Max(0, options.Threads),
+                InterOpNumThreads = 1,
+                EnableCpuMemArena = false,
+            };
+            session = create(sessionOptions);
         }
         catch (OnnxRuntimeException e)
         {
@@ -65,7 +85,7 @@ internal static class OnnxModelFolder
         : session.OutputMetadata.ContainsKey("last_hidden_state") ? "last_hidden_state"
         : session.OutputNames[0];
 
-    private static void Validate(EmbeddingOptions options)
+    public static void Validate(EmbeddingOptions options)
     {
         if (!Pooling.IsCls(options.Pooling) && !string.Equals(options.Pooling, "mean", StringComparison.OrdinalIgnoreCase))
         {

@@ -6,7 +6,7 @@ namespace KnowledgeBase.Core.Embeddings.Onnx;
 internal static class Pooling
 {
     /// <summary>The Embeddings:Pooling setting: "cls" picks the first token; anything else valid means "mean".</summary>
-    public static bool IsCls(string pooling) => string.Equals(pooling, "cls", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCls(string? pooling) => string.Equals(pooling, "cls", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Mean over the tokens the attention mask keeps, so padding never shifts a short input's vector.</summary>
     public static float[] Mean(ReadOnlySpan<float> tokens, ReadOnlySpan<long> mask, int width)

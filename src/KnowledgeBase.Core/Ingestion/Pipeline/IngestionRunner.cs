@@ -67,12 +67,9 @@ public sealed class IngestionRunner(
     /// <summary>Every vector in an index comes from one model: new documents must be embedded by the index's own.</summary>
     private void CheckEmbeddingModel(KeywordIndex index, int documentCount)
     {
-        var indexModel = index.EmbeddingModel;
-        var configured = embedder?.ModelId;
-        var compatible = indexModel == configured || (indexModel is null && documentCount == 0);
-        if (!compatible)
+        if (EmbeddingModelMismatchException.Check(index.Path, index.EmbeddingModel, embedder?.ModelId, documentCount == 0) is { } mismatch)
         {
-            throw new EmbeddingModelMismatchException(index.Path, indexModel, configured);
+            throw mismatch;
         }
     }
 

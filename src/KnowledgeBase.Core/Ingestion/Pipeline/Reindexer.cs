@@ -64,6 +64,6 @@ public sealed class Reindexer(StructureChunker chunker, LanguageDetector languag
         {
             return null;
         }
-        return index.EmbeddingModel == embedder?.ModelId ? embedder : throw new EmbeddingModelMismatchException(index.Path, index.EmbeddingModel, embedder?.ModelId);
+        return EmbeddingModelMismatchException.Check(index.Path, index.EmbeddingModel, embedder?.ModelId) is { } mismatch ? throw mismatch : embedder;
     }
 }
