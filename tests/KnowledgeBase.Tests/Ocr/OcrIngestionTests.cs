@@ -27,6 +27,7 @@ public sealed class OcrIngestionTests : IDisposable
         using var index = KeywordIndex.OpenForReading(IndexPath);
         var hit = index.Search(new SearchRequest("incidents should not be handled on a first-come first-served basis", 1)).Hits.Single();
         Assert.Equal(1, hit.PageStart);
+        Assert.Equal("3.2.6", hit.Clause);
         Assert.Contains("<mark>", hit.Snippet);
         var record = index.GetDocument(hit.DocumentId)!;
         Assert.Equal([1, 2], record.OcrPages);

@@ -23,6 +23,13 @@ internal sealed class ChunkAccumulator(ExtractedDocument document, ChunkingOptio
         {
             Flush(keepOverlap: false);
         }
+        if (_pieces.Count > 0 && _clause is null)
+        {
+            // A few lines before the first heading (a running header, as on a scanned page) carried into this
+            // clause's chunk: the chunk is cited by the clause it holds rather than by none.
+            _clause = heading.Label;
+            _path = path;
+        }
         _section = heading;
         _sectionPath = path;
     }

@@ -21,7 +21,7 @@ public static partial class ClauseDetector
             return document.Headings.Select(FromMark).ToList();
         }
         var state = new NumberingState();
-        var numbered = new List<(ClauseHeading Heading, int[] Number)>();
+        var numbered = new List<(ClauseHeading Heading, int[] Number, bool StandsAlone)>();
         var headings = new List<ClauseHeading>();
         var capsHeadings = new List<ClauseHeading>();
         foreach (var line in Lines(document))
@@ -32,7 +32,7 @@ public static partial class ClauseDetector
             }
             if (NumberedCandidate(line, state) is { } candidate)
             {
-                numbered.Add(candidate);
+                numbered.Add((candidate.Item1, candidate.Item2, line.FollowsBlank && line.PrecedesBlank));
             }
             else if (Match(line, state) is { } heading)
             {
@@ -43,7 +43,9 @@ public static partial class ClauseDetector
                 capsHeadings.Add(new ClauseHeading(line.Offset, line.Text, "", 1));
             }
         }
-        headings.AddRange(NumberingChain.Longest(numbered.Select(n => n.Number).ToList()).Select(i => numbered[i].Heading));
+        var chain = NumberingChain.Longest(numbered.Select(n => n.Number).ToList());
+        headings.AddRange(chain.Select(i => numbered[i].Heading));
+        headings.AddRange(OcrHeadingsOffTheChain(document, numbered, chain));
         // Capitalised lines only structure documents that have no numbered clauses of their own.
         var hasNumberedClauses = headings.Any(h => h.Level == 1 && char.IsDigit(h.Label[0]));
         return (hasNumberedClauses ? headings : headings.Concat(capsHeadings)).OrderBy(h => h.Offset).ToList();
@@ -65,6 +67,28 @@ public static partial class ClauseDetector
         return bracketedOnly || LooksLikeTitle(title)
             ? (new ClauseHeading(line.Offset, string.Join(separator, parts), bracketedOnly ? "" : title, parts.Length), parts)
             : null;
+    }
+
+    /// <summary>
+    /// Scanned pages carry no outline or fonts to tell a heading, their digits can be misread ("3.2.l") and scanned
+    /// submissions are often excerpts that start mid-document, so the numbering chain often cannot reach their
+    /// clauses. There a multi-level numbered line ("3.2.6 Incident Prioritization") that Tesseract laid out as a
+    /// paragraph of its own is a heading even off the chain: list items are single-level or run on in their
+    /// paragraph. Born-digital pages keep the stricter chain.
+    /// </summary>
+    private static IEnumerable<ClauseHeading> OcrHeadingsOffTheChain(
+        ExtractedDocument document, List<(ClauseHeading Heading, int[] Number, bool StandsAlone)> numbered, IReadOnlyList<int> chain)
+    {
+        var ocrPages = document.Pages.Where(p => p.IsOcr).ToList();
+        if (ocrPages.Count == 0)
+        {
+            return [];
+        }
+        var onChain = chain.ToHashSet();
+        return numbered
+            .Where((n, i) => !onChain.Contains(i) && n.StandsAlone && n.Number.Length >= 2
+                && ocrPages.Any(p => n.Heading.Offset >= p.Start && n.Heading.Offset < p.End))
+            .Select(n => n.Heading);
     }
 
     public static bool IsTableOfContentsLine(string line) => DotLeaders().IsMatch(line);
@@ -188,7 +212,8 @@ public static partial class ClauseDetector
             var inTable = tableIndex < document.Tables.Count && document.Tables[tableIndex].Contains(offset);
             if (lineText.Length > 0)
             {
-                yield return new Line(offset, lineText, previousBlank, inTable, NextLine(text, end));
+                var precedesBlank = end + 1 >= text.Length || text[end + 1] == '\n';
+                yield return new Line(offset, lineText, previousBlank, precedesBlank, inTable, NextLine(text, end));
             }
             previousBlank = lineText.Length == 0;
             offset = end + 1;
@@ -238,5 +263,5 @@ public static partial class ClauseDetector
     [GeneratedRegex(@"(\.\s?){4,}\s*\|?\s*([0-9ivxlcIVXLC]+|[A-Z]-?\d+)?\s*$|…{2,}")]
     private static partial Regex DotLeaders();
 
-    private sealed record Line(int Offset, string Text, bool FollowsBlank, bool InTable, string? NextText);
+    private sealed record Line(int Offset, string Text, bool FollowsBlank, bool PrecedesBlank, bool InTable, string? NextText);
 }

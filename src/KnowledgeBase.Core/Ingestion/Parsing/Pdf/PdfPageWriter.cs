@@ -1,17 +1,15 @@
-using System.Text.RegularExpressions;
-
 namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 
 /// <summary>
 /// Writes one page's lines into the document text: a blank line where the vertical gap says a paragraph ends,
 /// words split by an end-of-line hyphen joined, and runs of two or more table rows marked as a table.
 /// </summary>
-internal static partial class PdfPageWriter
+internal static class PdfPageWriter
 {
     public static void Write(ExtractedTextBuilder builder, IReadOnlyList<PdfLine> lines)
     {
         var texts = lines.Select(l => l.IsTableRow ? l.TableRowText : l.Text).ToList();
-        JoinHyphenatedWords(texts, lines);
+        HyphenatedLines.Join(texts, i => !lines[i].IsTableRow && !lines[i + 1].IsTableRow);
         var lineGap = TypicalLineGap(lines);
         var index = 0;
         while (index < lines.Count)
@@ -61,30 +59,6 @@ internal static partial class PdfPageWriter
         return string.Join(", ", parts);
     }
 
-    /// <summary>
-    /// "inci-" + "dent handling" becomes "incident" + "handling". Only a lower-case continuation is joined, so
-    /// "ITU-" + "T" and list dashes stay as they are.
-    /// </summary>
-    private static void JoinHyphenatedWords(List<string> texts, IReadOnlyList<PdfLine> lines)
-    {
-        for (var i = 0; i + 1 < texts.Count; i++)
-        {
-            if (lines[i].IsTableRow || lines[i + 1].IsTableRow || !HyphenatedEnd().IsMatch(texts[i]))
-            {
-                continue;
-            }
-            var next = texts[i + 1];
-            if (next.Length == 0 || !char.IsLower(next[0]))
-            {
-                continue;
-            }
-            var split = next.IndexOf(' ');
-            var fragment = split < 0 ? next : next[..split];
-            texts[i] = texts[i][..^1] + fragment;
-            texts[i + 1] = split < 0 ? "" : next[(split + 1)..];
-        }
-    }
-
     private static double TypicalLineGap(IReadOnlyList<PdfLine> lines)
     {
         var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Y - b.Y).Where(g => g > 0).Order().ToArray();
@@ -96,7 +70,4 @@ internal static partial class PdfPageWriter
         var gap = previous.Y - current.Y;
         return gap > lineGap * 1.4 || gap < 0 || Math.Abs(previous.FontSize - current.FontSize) > 1.5;
     }
-
-    [GeneratedRegex(@"\p{Ll}-$")]
-    private static partial Regex HyphenatedEnd();
 }
