@@ -78,6 +78,26 @@ public sealed class TwoColumnPdfTests
     }
 
     [Fact]
+    public void Parse_RuledTableOfProseCells_KeepsItsRows()
+    {
+        // The same text as the two-column page, but ruled between rows as a table is: cells stay side by side.
+        var pdf = new TestPdf().Page(p =>
+        {
+            var y = TestPdf.Top;
+            for (var i = 0; i < LeftLines.Length; i++, y -= Leading * 2)
+            {
+                p.Line(LeftLines[i], y);
+                p.Line(RightLines[i], y, x: RightColumn);
+                p.Rule(TestPdf.Left, y - Leading, 560, y - Leading);
+            }
+        }).Build();
+
+        var text = Parse(pdf).Text;
+
+        Assert.True(text.IndexOf("Right one", StringComparison.Ordinal) < text.IndexOf("left two", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
     public void Parse_FewSideBySideLinesInASingleColumnPage_KeepsTheirRows()
     {
         // Three rows of two prose halves between full-width paragraphs: too few to be columns, read as rows.

@@ -7,7 +7,8 @@ namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 /// Puts the rows of a two-column page in reading order. Rows are grouped by baseline across the whole width, so where
 /// two columns share baselines each row holds a line of both. A page is read in columns only when a gutter (a band
 /// at least an em wide near the middle that no glyph touches) runs unbroken through at least half of the page's rows
-/// and both sides of it hold many lines of prose (lines that fill most of their column). An earlier gutter rule that
+/// and both sides of it hold many lines of prose (lines of several words that fill most of their column), with no
+/// table ruling in the gutter (<see cref="DrawnRules"/>). An earlier gutter rule that
 /// accepted any position a few rows left free split ordinary single-column pages at a chance alignment of word gaps;
 /// an em-wide band through a long run of prose lines does not occur by chance. Tables (short cells), centred headings
 /// and page numbers cross the band or are not prose, so they never trigger it. Rows that cross the gutter (titles,
@@ -17,8 +18,9 @@ namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 internal static class ColumnLayout
 {
     // The gutter is looked for in the middle of the text's horizontal extent, not near its margins.
-    private const double MiddleFrom = 0.35;
-    private const double MiddleTo = 0.65;
+    // Kept narrow so the columns are of similar width: a glossary's short term column beside its definitions is a table.
+    private const double MiddleFrom = 0.4;
+    private const double MiddleTo = 0.6;
     // Word gaps are a quarter to a third of an em; a justified line rarely stretches one to a whole em.
     private const double GutterEm = 1.0;
     // Lines of prose each side needs before the page counts as two-column; a block inside it needs fewer.
@@ -26,20 +28,20 @@ internal static class ColumnLayout
     private const int BlockSideLines = 3;
     // Share of the page's rows the gutter must run through unbroken ("most of the text block's height").
     private const double PageRowShare = 0.5;
-    // A prose line fills most of its column; table cells and list labels do not.
+    // A prose line fills most of its column with several words in one run; table cells, terms and labels do not.
     private const double ProseFill = 0.6;
+    private const int ProseWords = 4;
     // Rows further apart than this many ems belong to different blocks (a running header, a page footer).
     private const double BlockGapEm = 3.0;
 
-    public static IReadOnlyList<List<Letter>> InReadingOrder(IReadOnlyList<List<Letter>> rows, double fontSize)
+    public static IReadOnlyList<List<Letter>> InReadingOrder(IReadOnlyList<List<Letter>> rows, double fontSize, DrawnRules rules)
     {
         if (rows.Count < PageSideLines)
         {
             return rows;
         }
         var layout = new RowOccupancy(rows);
-        var gutterWidth = GutterEm * fontSize;
-        if (FindGutter(rows, layout, fontSize, gutterWidth) is not { } gutter)
+        if (FindGutter(rows, layout, fontSize, rules) is not { } gutter)
         {
             return rows;
         }
@@ -47,7 +49,7 @@ internal static class ColumnLayout
         var ordered = new List<List<Letter>>(rows.Count);
         foreach (var run in Runs(rows, layout, gutter, fontSize))
         {
-            if (run.Count == 1 || !IsProseOnBothSides(run, layout, gutter, BlockSideLines))
+            if (run.Count == 1 || !IsColumnBlock(run, layout, gutter, fontSize, rules, BlockSideLines))
             {
                 ordered.AddRange(run);
                 continue;
@@ -60,8 +62,9 @@ internal static class ColumnLayout
     }
 
     /// <summary>The band the longest unbroken run of rows leaves free, if that run makes the page two-column.</summary>
-    private static Band? FindGutter(IReadOnlyList<List<Letter>> rows, RowOccupancy layout, double fontSize, double gutterWidth)
+    private static Band? FindGutter(IReadOnlyList<List<Letter>> rows, RowOccupancy layout, double fontSize, DrawnRules rules)
     {
+        var gutterWidth = GutterEm * fontSize;
         var width = layout.Right - layout.Left;
         var bestLength = 0;
         var bestFrom = 0.0;
@@ -86,7 +89,7 @@ internal static class ColumnLayout
         var centre = (bestFrom + bestTo) / 2;
         var gutter = new Band(centre - gutterWidth / 2, centre + gutterWidth / 2);
         var longest = Runs(rows, layout, gutter, fontSize).MaxBy(r => r.Count)!;
-        return IsProseOnBothSides(longest, layout, gutter, PageSideLines) ? gutter : null;
+        return IsColumnBlock(longest, layout, gutter, fontSize, rules, PageSideLines) ? gutter : null;
     }
 
     /// <summary>Rows split into runs: a row that crosses the band, or a wide vertical gap, ends a run.</summary>
@@ -112,7 +115,13 @@ internal static class ColumnLayout
         return runs;
     }
 
-    private static bool IsProseOnBothSides(List<List<Letter>> run, RowOccupancy layout, Band gutter, int minimumLines)
+    /// <summary>Prose on both sides and no table ruling in the gutter.</summary>
+    private static bool IsColumnBlock(
+        List<List<Letter>> run, RowOccupancy layout, Band gutter, double fontSize, DrawnRules rules, int minimumLines) =>
+        IsProseOnBothSides(run, layout, gutter, fontSize, minimumLines) &&
+        !rules.RuleTheGutter(gutter, run.Min(r => r.Min(l => l.BoundingBox.Bottom)), run.Max(r => r.Max(l => l.BoundingBox.Top)));
+
+    private static bool IsProseOnBothSides(List<List<Letter>> run, RowOccupancy layout, Band gutter, double fontSize, int minimumLines)
     {
         var leftWidth = gutter.Start - layout.Left;
         var rightWidth = layout.Right - gutter.End;
@@ -122,11 +131,11 @@ internal static class ColumnLayout
         {
             var left = Side(row, gutter, leftSide: true);
             var right = Side(row, gutter, leftSide: false);
-            if (left.Count > 0 && Extent(left) >= ProseFill * leftWidth)
+            if (IsProseLine(left, leftWidth, fontSize))
             {
                 leftProse++;
             }
-            if (right.Count > 0 && Extent(right) >= ProseFill * rightWidth)
+            if (IsProseLine(right, rightWidth, fontSize))
             {
                 rightProse++;
             }
@@ -141,6 +150,28 @@ internal static class ColumnLayout
         return row.Where(l => (l.BoundingBox.Centroid.X < middle) == leftSide).ToList();
     }
 
-    private static double Extent(List<Letter> letters) =>
-        letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
+    /// <summary>One run of words (a gap as wide as PdfLineReader's cell gap makes it a table row) filling its column.</summary>
+    private static bool IsProseLine(List<Letter> letters, double columnWidth, double fontSize)
+    {
+        if (letters.Count == 0)
+        {
+            return false;
+        }
+        var ordered = letters.OrderBy(l => l.StartBaseLine.X).ToList();
+        var words = 1;
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var gap = ordered[i].StartBaseLine.X - ordered[i - 1].EndBaseLine.X;
+            if (gap > PdfLineReader.CellGapEm * fontSize)
+            {
+                return false;
+            }
+            if (gap > PdfLineReader.WordGapEm * fontSize)
+            {
+                words++;
+            }
+        }
+        var extent = letters.Max(l => l.BoundingBox.Right) - letters.Min(l => l.BoundingBox.Left);
+        return words >= ProseWords && extent >= ProseFill * columnWidth;
+    }
 }

@@ -14,9 +14,9 @@ namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 /// </summary>
 internal static partial class PdfLineReader
 {
-    // Gaps are measured in ems of the glyph's font size.
-    private const double WordGapEm = 0.12;
-    private const double CellGapEm = 1.6;
+    // Gaps are measured in ems of the glyph's font size; ColumnLayout tells prose from table rows by the same gaps.
+    internal const double WordGapEm = 0.12;
+    internal const double CellGapEm = 1.6;
 
     public static IReadOnlyList<PdfLine> ReadLines(Page page)
     {
@@ -25,7 +25,7 @@ internal static partial class PdfLineReader
             .ToList();
         var lines = new List<PdfLine>();
         var rows = GroupIntoRows(glyphs).ToList();
-        foreach (var row in ColumnLayout.InReadingOrder(rows, Median(glyphs.Select(SizeOf))))
+        foreach (var row in ColumnLayout.InReadingOrder(rows, Median(glyphs.Select(SizeOf)), DrawnRules.Of(page)))
         {
             var line = BuildLine(row);
             if (line is not null)
