@@ -47,7 +47,7 @@ internal static class ColumnLayout
         }
         var rightToLeft = rows.Sum(r => r.Count(l => l.Value.Any(Scripts.IsRightToLeft))) * 2 > rows.Sum(r => r.Count);
         var ordered = new List<List<Letter>>(rows.Count);
-        foreach (var run in Runs(rows, layout, gutter, fontSize))
+        foreach (var run in Runs(rows, layout, gutter, fontSize, rules))
         {
             if (run.Count == 1 || !IsColumnBlock(run, layout, gutter, fontSize, rules, BlockSideLines))
             {
@@ -72,7 +72,7 @@ internal static class ColumnLayout
         for (var x = layout.Left + width * MiddleFrom; x <= layout.Left + width * MiddleTo; x += 1)
         {
             var band = new Band(x - gutterWidth / 2, x + gutterWidth / 2);
-            var length = Runs(rows, layout, band, fontSize).Where(r => r.Count > 1).Select(r => r.Count).DefaultIfEmpty(0).Max();
+            var length = Runs(rows, layout, band, fontSize, rules).Where(r => r.Count > 1).Select(r => r.Count).DefaultIfEmpty(0).Max();
             if (length > bestLength)
             {
                 (bestLength, bestFrom, bestTo) = (length, x, x);
@@ -88,20 +88,22 @@ internal static class ColumnLayout
         }
         var centre = (bestFrom + bestTo) / 2;
         var gutter = new Band(centre - gutterWidth / 2, centre + gutterWidth / 2);
-        var longest = Runs(rows, layout, gutter, fontSize).MaxBy(r => r.Count)!;
+        var longest = Runs(rows, layout, gutter, fontSize, rules).MaxBy(r => r.Count)!;
         return IsColumnBlock(longest, layout, gutter, fontSize, rules, PageSideLines) ? gutter : null;
     }
 
-    /// <summary>Rows split into runs: a row that crosses the band, or a wide vertical gap, ends a run.</summary>
-    private static List<List<List<Letter>>> Runs(IReadOnlyList<List<Letter>> rows, RowOccupancy layout, Band band, double fontSize)
+    /// <summary>Rows split into runs: a row that crosses the band, a wide vertical gap or a rule drawn across ends a run.</summary>
+    private static List<List<List<Letter>>> Runs(
+        IReadOnlyList<List<Letter>> rows, RowOccupancy layout, Band band, double fontSize, DrawnRules rules)
     {
         var runs = new List<List<List<Letter>>>();
         List<List<Letter>>? current = null;
         for (var i = 0; i < rows.Count; i++)
         {
             var crosses = !layout.IsFree(i, band);
-            var gap = i > 0 && layout.Baseline(i - 1) - layout.Baseline(i) > BlockGapEm * fontSize;
-            if (crosses || gap || current is null)
+            var apart = i > 0 && (layout.Baseline(i - 1) - layout.Baseline(i) > BlockGapEm * fontSize ||
+                rules.Separate(band, layout.Baseline(i), layout.Baseline(i - 1)));
+            if (crosses || apart || current is null)
             {
                 current = [];
                 runs.Add(current);
@@ -119,7 +121,7 @@ internal static class ColumnLayout
     private static bool IsColumnBlock(
         List<List<Letter>> run, RowOccupancy layout, Band gutter, double fontSize, DrawnRules rules, int minimumLines) =>
         IsProseOnBothSides(run, layout, gutter, fontSize, minimumLines) &&
-        !rules.RuleTheGutter(gutter, run.Min(r => r.Min(l => l.BoundingBox.Bottom)), run.Max(r => r.Max(l => l.BoundingBox.Top)));
+        !rules.BorderTheGutter(gutter, run.Min(r => r.Min(l => l.BoundingBox.Bottom)), run.Max(r => r.Max(l => l.BoundingBox.Top)));
 
     private static bool IsProseOnBothSides(List<List<Letter>> run, RowOccupancy layout, Band gutter, double fontSize, int minimumLines)
     {
