@@ -60,6 +60,13 @@ internal sealed class TestPage(PdfPageBuilder page, PdfDocumentBuilder.AddedFont
         return this;
     }
 
+    /// <summary>An outlined box, as a sidebar is framed.</summary>
+    public TestPage Box(double x, double y, double width, double height)
+    {
+        page.DrawRectangle(new PdfPoint(x, y), width, height, 0.5, fill: false);
+        return this;
+    }
+
     public TestPage Png(byte[] png, double x, double y, double width, double height)
     {
         page.AddPng(png, new PdfRectangle(x, y, x + width, y + height));

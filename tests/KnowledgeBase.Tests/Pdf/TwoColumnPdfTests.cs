@@ -34,6 +34,8 @@ public sealed class TwoColumnPdfTests
     private static readonly string[] ReadingOrder =
         ["A two-column bulletin", "Left one", "left four", "left seven", "Right one", "right four", "right seven", "A closing note"];
 
+    private static readonly string[] SidebarReadingOrder = ["Guide to Industrial", "Left one", "left seven", "Right one", "right seven"];
+
     [Theory]
     [InlineData(0)] // the columns share baselines, as a journal's do: each glyph row holds a line of both
     [InlineData(Leading / 2)] // the right column sits half a line lower: the rows alternate between the columns
@@ -57,6 +59,31 @@ public sealed class TwoColumnPdfTests
         Assert.DoesNotContain(-1, order);
         Assert.True(order.SequenceEqual(order.Order()), text);
         Assert.Contains("Left one: incident handlers first confirm", text);
+    }
+
+    [Fact]
+    public void Parse_TextBesideAFramedSidebarUnderARuledHeader_ReadsTheTextThenTheSidebar()
+    {
+        // As NIST SP 800-82r2 p. 14: the sidebar's frame has an edge in the gutter, and the header's rule runs across
+        // it; neither makes the page a table.
+        var pdf = new TestPdf().Page(p =>
+        {
+            p.Line("Guide to Industrial Control Systems", TestPdf.Top).Line("Special Publication 800-82", TestPdf.Top, x: 420);
+            p.Rule(TestPdf.Left, TestPdf.Top - 5, 560, TestPdf.Top - 5);
+            var y = TestPdf.Top - 28;
+            p.Box(306, y - (LeftLines.Length * Leading), 250, (LeftLines.Length + 1) * Leading);
+            for (var i = 0; i < LeftLines.Length; i++, y -= Leading)
+            {
+                p.Line(LeftLines[i], y);
+                p.Line(RightLines[i], y, x: RightColumn);
+            }
+        }).Build();
+
+        var text = Parse(pdf).Text;
+
+        var order = SidebarReadingOrder.Select(s => text.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.True(order.SequenceEqual(order.Order()), text);
     }
 
     [Fact]
