@@ -53,6 +53,20 @@ internal sealed class TestPage(PdfPageBuilder page, PdfDocumentBuilder.AddedFont
         return this;
     }
 
+    /// <summary>A ruled line, as tables draw between rows and columns.</summary>
+    public TestPage Rule(double x1, double y1, double x2, double y2)
+    {
+        page.DrawLine(new PdfPoint(x1, y1), new PdfPoint(x2, y2), 0.5);
+        return this;
+    }
+
+    /// <summary>An outlined box, as a sidebar is framed.</summary>
+    public TestPage Box(double x, double y, double width, double height)
+    {
+        page.DrawRectangle(new PdfPoint(x, y), width, height, 0.5, fill: false);
+        return this;
+    }
+
     public TestPage Png(byte[] png, double x, double y, double width, double height)
     {
         page.AddPng(png, new PdfRectangle(x, y, x + width, y + height));

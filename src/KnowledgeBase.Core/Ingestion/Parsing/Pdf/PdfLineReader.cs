@@ -6,16 +6,17 @@ using UglyToad.PdfPig.Content;
 namespace KnowledgeBase.Core.Ingestion.Parsing.Pdf;
 
 /// <summary>
-/// Turns a page's glyphs into lines in reading order (top to bottom, left to right), with word gaps, table cells and
+/// Turns a page's glyphs into lines in reading order (top to bottom, left to right; a two-column page column by
+/// column, see <see cref="ColumnLayout"/>), with word gaps, table cells and
 /// letter-spaced headings ("I n t e r n a t i o n a l") resolved from the glyph positions rather than the text.
 /// Right-to-left text (Arabic, Hebrew) comes out in logical order: PdfPig reports glyphs by position, which for those
 /// scripts is the reverse of reading order (PdfPig issue 594).
 /// </summary>
 internal static partial class PdfLineReader
 {
-    // Gaps are measured in ems of the glyph's font size.
-    private const double WordGapEm = 0.12;
-    private const double CellGapEm = 1.6;
+    // Gaps are measured in ems of the glyph's font size; ColumnLayout tells prose from table rows by the same gaps.
+    internal const double WordGapEm = 0.12;
+    internal const double CellGapEm = 1.6;
 
     public static IReadOnlyList<PdfLine> ReadLines(Page page)
     {
@@ -23,7 +24,8 @@ internal static partial class PdfLineReader
             .Where(l => l.TextOrientation == TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value))
             .ToList();
         var lines = new List<PdfLine>();
-        foreach (var row in GroupIntoRows(glyphs))
+        var rows = GroupIntoRows(glyphs).ToList();
+        foreach (var row in ColumnLayout.InReadingOrder(rows, Median(glyphs.Select(SizeOf)), DrawnRules.Of(page)))
         {
             var line = BuildLine(row);
             if (line is not null)
