@@ -15,7 +15,7 @@ internal static class RowSelector
             return rows.Documents.Select(id => DocumentRow(id, catalog)).DistinctBy(r => r.Key).ToList();
         }
         var countries = rows.Countries.Select(code => Countries.ByCode(code)
-            ?? throw new CompareValidationException("rows.countries", $"\"{code}\" is not an ISO 3166 country code")).DistinctBy(c => c.Code).ToList();
+            ?? throw new CompareValidationException("rows.countries", $"\"{code.ToUpperInvariant()}\" is not an ISO 3166 country code")).DistinctBy(c => c.Code).ToList();
         var regions = rows.Regions.Select(KnownRegion).ToList();
         var types = rows.Types.Select(FilterValues.NormalizeType).ToList();
         if (countries.Count == 0 && regions.Count == 0 && types.Count == 0 && rows.YearFrom is null && rows.YearTo is null)
