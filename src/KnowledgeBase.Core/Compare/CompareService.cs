@@ -47,12 +47,15 @@ public sealed class CompareService(KeywordIndex index)
             }
         }
         var cells = new List<CompareCell>(rows.Count * request.Topics.Count);
+        var reference = searcher is null || rowOf.Count == 0
+            ? []
+            : Collect(searcher, TopicQuery.Within(TopicQuery.ReferenceSections(index.IndexAnalyzer), rowOf.Keys)).Select(h => h.Doc).ToHashSet();
         foreach (var topic in request.Topics)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var evidence = searcher is null || rowOf.Count == 0
                 ? new Dictionary<string, RowEvidence>()
-                : Search(searcher, catalog, topic, rowOf, request.MaxPassages);
+                : Search(searcher, catalog, topic, rowOf, reference, request.MaxPassages);
             foreach (var row in rows)
             {
                 cells.Add(row.Documents.Count == 0
@@ -65,7 +68,7 @@ public sealed class CompareService(KeywordIndex index)
     }
 
     private Dictionary<string, RowEvidence> Search(
-        IndexSearcher searcher, IndexCatalog catalog, CompareTopic topic, Dictionary<string, CompareRow> rowOf, int maxPassages)
+        IndexSearcher searcher, IndexCatalog catalog, CompareTopic topic, Dictionary<string, CompareRow> rowOf, HashSet<int> reference, int maxPassages)
     {
         if (TopicQuery.Build(topic, index.IndexAnalyzer) is not { } built)
         {
@@ -81,7 +84,7 @@ public sealed class CompareService(KeywordIndex index)
         var byRow = new Dictionary<string, RowEvidence>();
         foreach (var group in matches
                      .Select(h => (h.Doc, h.Score, DocumentId: catalog.DocumentIdOf(h.Doc)))
-                     .Where(h => rowOf.ContainsKey(h.DocumentId))
+                     .Where(h => rowOf.ContainsKey(h.DocumentId) && !reference.Contains(h.Doc))
                      .GroupBy(h => rowOf[h.DocumentId].Key))
         {
             var row = rowOf[group.First().DocumentId];
