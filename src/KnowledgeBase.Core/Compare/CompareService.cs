@@ -75,16 +75,20 @@ public sealed class CompareService(KeywordIndex index)
             return [];
         }
         var (body, heading) = built;
-        var weightedHeading = new BooleanQuery { { heading, Occur.SHOULD } };
-        weightedHeading.Boost = RankingConstants.HeadingWeight;
-        var either = new BooleanQuery { { body, Occur.SHOULD }, { weightedHeading, Occur.SHOULD } };
-        var matches = Collect(searcher, TopicQuery.Within(either, rowOf.Keys));
-        var headed = Collect(searcher, TopicQuery.Within(heading, rowOf.Keys)).Select(h => h.Doc).ToHashSet();
-        var snippets = new SnippetBuilder(either, index.IndexAnalyzer);
+        // Body and heading apart, then summed per passage as one query's SHOULD clauses would be: the heading
+        // matches are needed on their own for the score, and searching them twice would cost a third more.
+        var headed = Collect(searcher, TopicQuery.Within(heading, rowOf.Keys)).ToDictionary(h => h.Doc, h => h.Score * RankingConstants.HeadingWeight);
+        var matches = Collect(searcher, TopicQuery.Within(body, rowOf.Keys));
+        var inBody = matches.Select(h => h.Doc).ToHashSet();
+        matches = matches.Select(h => (h.Doc, h.Score + headed.GetValueOrDefault(h.Doc)))
+            .Concat(headed.Where(h => !inBody.Contains(h.Key)).Select(h => (h.Key, h.Value)))
+            .Where(h => !reference.Contains(h.Item1))
+            .ToList();
+        var snippets = new SnippetBuilder(body, index.IndexAnalyzer, termsOnly: true);
         var byRow = new Dictionary<string, RowEvidence>();
         foreach (var group in matches
                      .Select(h => (h.Doc, h.Score, DocumentId: catalog.DocumentIdOf(h.Doc)))
-                     .Where(h => rowOf.ContainsKey(h.DocumentId) && !reference.Contains(h.Doc))
+                     .Where(h => rowOf.ContainsKey(h.DocumentId))
                      .GroupBy(h => rowOf[h.DocumentId].Key))
         {
             var row = rowOf[group.First().DocumentId];
@@ -93,7 +97,7 @@ public sealed class CompareService(KeywordIndex index)
             var strongest = ranked.DistinctBy(h => h.DocumentId).Concat(ranked).Distinct().Take(maxPassages)
                 .Select(h => Passage(searcher, row, h.Doc, h.Score, snippets))
                 .ToList();
-            var score = ranked.Count + (CompareThresholds.HeadingBonus * ranked.Count(h => headed.Contains(h.Doc)));
+            var score = ranked.Count + (CompareThresholds.HeadingBonus * ranked.Count(h => headed.ContainsKey(h.Doc)));
             byRow[group.Key] = new RowEvidence(score, ranked.Count, strongest);
         }
         return byRow;

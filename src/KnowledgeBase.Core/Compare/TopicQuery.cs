@@ -17,7 +17,10 @@ internal static class TopicQuery
     /// <summary>Words of a phrasing may stand this many positions apart ("national computer incident response team").</summary>
     private const int Slop = 2;
 
-    /// <summary>Matches on the topic's phrasings in passage text or clause heading; null when it has none.</summary>
+    /// <summary>
+    /// Matches on the topic's phrasings in passage text or clause heading, every language in its own fields; null
+    /// when it has none. (A language no row's document is written in costs next to nothing: its fields lack the terms.)
+    /// </summary>
     public static (Query Body, Query Heading)? Build(CompareTopic topic, Analyzer analyzer)
     {
         var builder = new QueryBuilder(analyzer);
