@@ -64,7 +64,10 @@ public sealed class CompareService(KeywordIndex index)
                       ?? new CompareCell(row.Key, topic.Id, CoverageVerdict.NotFound, 0, 0, []));
             }
         }
-        return new CompareResult(rows, request.Topics, cells);
+        // Row-major, as CompareResult promises: a row's cells together, in topic order.
+        var topicOrder = request.Topics.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var rowOrder = rows.Select((r, i) => (r.Key, i)).ToDictionary(p => p.Key, p => p.i);
+        return new CompareResult(rows, request.Topics, cells.OrderBy(c => rowOrder[c.RowKey]).ThenBy(c => topicOrder[c.TopicId]).ToList());
     }
 
     private Dictionary<string, RowEvidence> Search(
