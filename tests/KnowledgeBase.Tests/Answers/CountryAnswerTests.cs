@@ -107,6 +107,27 @@ public sealed partial class CountryAnswerTests : IDisposable
         Assert.Equal(done.Sources.Select(s => (s.Marker, s.DocumentId)), events[0].Sources!.Select(s => (s.Marker, s.DocumentId)));
     }
 
+    [Fact]
+    public void KbAskJson_CarriesThePerCountryParts()
+    {
+        var path = _temp.Combine("cli-index");
+        using (var index = KeywordIndex.OpenForWriting(path))
+        {
+            foreach (var (id, code) in new[] { ("benin", "BJ"), ("togo", "TG") })
+            {
+                IndexedDocuments.Add(index, id, $"{id} establishes a national computer incident response team.", new DocumentMetadata { Title = id, CountryCode = code });
+            }
+        }
+
+        var (exit, output, error) = KbProcess.Run("--index", path, "ask", "Which national incident response team do Benin and Togo establish?", "--json");
+
+        Assert.True(exit == 0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var parts = json.RootElement.GetProperty("byCountry").EnumerateArray().ToList();
+        Assert.Equal(["BJ", "TG"], parts.Select(p => p.GetProperty("countryCode").GetString()));
+        Assert.Equal(["benin", "togo"], parts.Select(p => p.GetProperty("citations")[0].GetProperty("documentId").GetString()));
+    }
+
     private Task<Answer> Ask(string question) =>
         AnswerFixtures.Extractive(_index).AskAsync(new AnswerRequest(question), CancellationToken.None);
 
