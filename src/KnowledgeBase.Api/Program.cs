@@ -18,5 +18,6 @@ app.MapSearchEndpoints();
 app.MapAskEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
+app.MapCollectionEndpoints();
 app.MapOperationsEndpoints();
 app.Run();
