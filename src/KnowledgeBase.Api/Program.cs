@@ -16,6 +16,7 @@ app.UseKnowledgeBasePage();
 app.UseKnowledgeBaseHttp();
 app.MapSearchEndpoints();
 app.MapAskEndpoints();
+app.MapCompareEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
 app.MapCollectionEndpoints();

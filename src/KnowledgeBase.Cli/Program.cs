@@ -9,6 +9,7 @@ var root = CliRoot.Create(
     IngestCommand.Create(services),
     SearchCommand.Create(services),
     AskCommand.Create(services),
+    CompareCommand.Create(),
     ListCommand.Create(),
     ShowCommand.Create(),
     DeleteCommand.Create(),

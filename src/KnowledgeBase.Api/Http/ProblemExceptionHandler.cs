@@ -1,6 +1,7 @@
 using KnowledgeBase.Api.Telemetry;
 using System.Text.Json;
 using KnowledgeBase.Core.Answers;
+using KnowledgeBase.Core.Compare;
 using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Indexing;
 using Microsoft.AspNetCore.Diagnostics;
@@ -25,6 +26,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Problem(StatusCodes.Status400BadRequest, "Invalid request", json.Message, json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body"),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Invalid request", bad.Message, null),
             AnswerValidationException invalid => Problem(StatusCodes.Status400BadRequest, "Invalid request", WithoutField(invalid), invalid.Field),
+            CompareValidationException invalid => Problem(StatusCodes.Status400BadRequest, "Invalid request", invalid.Detail, invalid.Field),
             AnswerUnavailableException model => Problem(StatusCodes.Status503ServiceUnavailable, "Answer model unavailable", model.Message, null),
             IndexUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable, "Index unavailable", unavailable.Message, null),
             ConfigurationException configuration => Problem(StatusCodes.Status503ServiceUnavailable, "Not configured", configuration.Message, null),

@@ -19,14 +19,21 @@ internal static class EvalCommand
         var answers = new Option<FileInfo?>("--answers") { Description = "Instead: JSON Lines of {\"id\", \"question\", \"facts\", \"documents\"}; measures extractive answers" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the results as JSON to this file" };
         var compare = new Option<bool>("--compare") { Description = "Measure bm25, dense, hybrid (RRF and blends), expansion and grouping" };
+        var compareTopics = new Option<FileInfo?>("--compare-topics") { Description = "Instead: TSV of judged comparison cells (file, topic, addressed|not, evidence); measures the verdicts" };
+        var evidence = new Option<FileInfo?>("--evidence") { Description = "With --compare-topics: TSV (file, topic, yes|no) judging whether each cited passage is about its topic" };
+        var listEvidence = new Option<bool>("--list-evidence") { Description = "With --compare-topics: print the cited passage of every cell called addressed" };
         var retrievalOptions = new RetrievalOptions();
-        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, answers, output, compare };
+        var command = new Command("eval", "Measure retrieval quality on judged queries") { queries, qrels, answers, output, compare, compareTopics, evidence, listEvidence };
         foreach (var option in retrievalOptions.All)
         {
             command.Options.Add(option);
         }
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
+            if (parse.GetValue(compareTopics) is { } judgmentFile)
+            {
+                return CompareEvalCommand.Run(CliRoot.IndexPath(parse), judgmentFile, parse.GetValue(evidence), parse.GetValue(listEvidence));
+            }
             if (parse.GetValue(answers) is { } answerFile)
             {
                 return await AnswerEvalCommand.RunAsync(CliRoot.IndexPath(parse), services, answerFile, parse.GetValue(output), cancellationToken);

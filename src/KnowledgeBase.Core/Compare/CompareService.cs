@@ -1,0 +1,119 @@
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Search;
+using Lucene.Net.Search;
+
+namespace KnowledgeBase.Core.Compare;
+
+/// <summary>
+/// Countries (or documents) × topics → cells with a verdict and the strongest passages. Each topic is one keyword
+/// query over all rows' documents in every language at once (<see cref="TopicQuery"/>), whose matches are then
+/// grouped by row: a comparison costs two searches per topic, whatever the number of rows. Keyword matching only:
+/// the built-in embedding model reads English alone, and most of what rapporteurs compare is not in English.
+/// </summary>
+public sealed class CompareService(KeywordIndex index)
+{
+    public CompareResult Compare(CompareRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Topics.Count == 0)
+        {
+            throw new CompareValidationException("topics", "give at least one topic");
+        }
+        if (request.Topics.Count > CompareRequest.MaxTopics)
+        {
+            throw new CompareValidationException("topics", $"at most {CompareRequest.MaxTopics} topics");
+        }
+        if (request.MaxPassages is < 0 or > CompareRequest.MaxPassagesLimit)
+        {
+            throw new CompareValidationException("maxPassages", $"must be between 0 and {CompareRequest.MaxPassagesLimit}");
+        }
+        if (request.Topics.GroupBy(t => t.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new CompareValidationException("topics", $"\"{twice.Key}\" is given twice");
+        }
+        return index.Read((searcher, catalog) => Run(searcher, catalog, request, cancellationToken), null)
+            ?? Run(null, IndexCatalog.Empty, request, cancellationToken);
+    }
+
+    private CompareResult Run(IndexSearcher? searcher, IndexCatalog catalog, CompareRequest request, CancellationToken cancellationToken)
+    {
+        var rows = RowSelector.Select(request.Rows, catalog);
+        var rowOf = new Dictionary<string, CompareRow>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            foreach (var document in row.Documents)
+            {
+                rowOf.TryAdd(document.Id, row);
+            }
+        }
+        var cells = new List<CompareCell>(rows.Count * request.Topics.Count);
+        foreach (var topic in request.Topics)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var evidence = searcher is null || rowOf.Count == 0
+                ? new Dictionary<string, RowEvidence>()
+                : Search(searcher, catalog, topic, rowOf, request.MaxPassages);
+            foreach (var row in rows)
+            {
+                cells.Add(row.Documents.Count == 0
+                    ? new CompareCell(row.Key, topic.Id, CoverageVerdict.NoDocuments, 0, 0, [])
+                    : evidence.GetValueOrDefault(row.Key)?.ToCell(row.Key, topic.Id)
+                      ?? new CompareCell(row.Key, topic.Id, CoverageVerdict.NotFound, 0, 0, []));
+            }
+        }
+        return new CompareResult(rows, request.Topics, cells);
+    }
+
+    private Dictionary<string, RowEvidence> Search(
+        IndexSearcher searcher, IndexCatalog catalog, CompareTopic topic, Dictionary<string, CompareRow> rowOf, int maxPassages)
+    {
+        if (TopicQuery.Build(topic, index.IndexAnalyzer) is not { } built)
+        {
+            return [];
+        }
+        var (body, heading) = built;
+        var weightedHeading = new BooleanQuery { { heading, Occur.SHOULD } };
+        weightedHeading.Boost = RankingConstants.HeadingWeight;
+        var either = new BooleanQuery { { body, Occur.SHOULD }, { weightedHeading, Occur.SHOULD } };
+        var matches = Collect(searcher, TopicQuery.Within(either, rowOf.Keys));
+        var headed = Collect(searcher, TopicQuery.Within(heading, rowOf.Keys)).Select(h => h.Doc).ToHashSet();
+        var snippets = new SnippetBuilder(either, index.IndexAnalyzer);
+        var byRow = new Dictionary<string, RowEvidence>();
+        foreach (var group in matches
+                     .Select(h => (h.Doc, h.Score, DocumentId: catalog.DocumentIdOf(h.Doc)))
+                     .Where(h => rowOf.ContainsKey(h.DocumentId))
+                     .GroupBy(h => rowOf[h.DocumentId].Key))
+        {
+            var row = rowOf[group.First().DocumentId];
+            var ranked = group.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).ToList();
+            // The best passage of each document first, so a row of several documents shows each of them.
+            var strongest = ranked.DistinctBy(h => h.DocumentId).Concat(ranked).Distinct().Take(maxPassages)
+                .Select(h => Passage(searcher, row, h.Doc, h.Score, snippets))
+                .ToList();
+            var score = ranked.Count + (CompareThresholds.HeadingBonus * ranked.Count(h => headed.Contains(h.Doc)));
+            byRow[group.Key] = new RowEvidence(score, ranked.Count, strongest);
+        }
+        return byRow;
+    }
+
+    private static ComparePassage Passage(IndexSearcher searcher, CompareRow row, int doc, float score, SnippetBuilder snippets)
+    {
+        var hit = StoredHit.Read(searcher.Doc(doc), score, snippets);
+        var document = row.Documents.First(d => string.Equals(d.Id, hit.DocumentId, StringComparison.OrdinalIgnoreCase));
+        return new ComparePassage(hit.DocumentId, hit.Title, hit.Clause, hit.HeadingPath, hit.PageStart, hit.PageEnd,
+            hit.Snippet, MathF.Round(score, 4), document.Year, document.Language);
+    }
+
+    private static List<(int Doc, float Score)> Collect(IndexSearcher searcher, Query query)
+    {
+        var collector = new AllHitsCollector();
+        searcher.Search(query, collector);
+        return collector.Hits;
+    }
+
+    private sealed record RowEvidence(double Score, int Matched, IReadOnlyList<ComparePassage> Passages)
+    {
+        public CompareCell ToCell(string rowKey, string topicId) =>
+            new(rowKey, topicId, CompareThresholds.Verdict(Score), Score, Matched, Passages);
+    }
+}
