@@ -5,6 +5,7 @@ import { initDocument, showDocument } from './document.js';
 import { initAsk } from './ask.js';
 import { initUpload } from './upload.js';
 import { initCollection, showCollection } from './collection.js';
+import { initCompare, showCompare } from './compare.js';
 
 const views = {
   search: document.getElementById('search-view'),
@@ -12,6 +13,7 @@ const views = {
   ask: document.getElementById('ask-view'),
   upload: document.getElementById('upload-view'),
   collection: document.getElementById('collection-view'),
+  compare: document.getElementById('compare-view'),
 };
 
 function render() {
@@ -26,6 +28,7 @@ function render() {
   if (view === 'search') showSearch(state);
   else if (view === 'document') showDocument(state);
   else if (view === 'collection') showCollection();
+  else if (view === 'compare') showCompare();
   else document.title = `${view === 'ask' ? 'Ask' : 'Upload'} · Knowledge base`;
 }
 
@@ -37,4 +40,5 @@ initDocument();
 initAsk();
 initUpload();
 initCollection();
+initCompare();
 render();
