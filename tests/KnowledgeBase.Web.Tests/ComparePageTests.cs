@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KnowledgeBase.Web.Tests;
 
-/// <summary>The Compare and Collection views in Chromium against the real service and its comparison engine.</summary>
+/// <summary>The views for rapporteurs in Chromium against the real service: Compare, Collection and answers per country.</summary>
 public sealed class ComparePageTests(CountryStrategies corpus) : IClassFixture<CountryStrategies>
 {
     [Fact]
@@ -124,6 +124,36 @@ public sealed class ComparePageTests(CountryStrategies corpus) : IClassFixture<C
         await Expect(page.Locator("#collection-chart a.mark").First).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page itself should not scroll sideways");
         await Browser.ScreenshotAsync(page, "26-collection-phone");
+    }
+
+    [Fact]
+    public async Task Ask_naming_two_countries_shows_a_part_for_each_citing_only_its_documents()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.OpenAsync(corpus.BaseAddress);
+        await page.GotoAsync("/?view=ask");
+
+        await page.GetByLabel("Your question").FillAsync("Le Bénin et le Togo ont-ils un CERT national ?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+
+        var answer = page.Locator("#chat .turn.assistant").Last;
+        var parts = answer.Locator("section.country-part");
+        await Expect(parts).ToHaveCountAsync(2);
+        await Expect(parts.Nth(0).Locator("h3")).ToHaveTextAsync("Bénin (Benin)");
+        await Expect(parts.Nth(1).Locator("h3")).ToHaveTextAsync("Togo");
+        await Browser.ScreenshotAsync(page, "27-ask-per-country");
+        foreach (var (index, file) in new[] { (0, "benin-strategy.txt"), (1, "togo-strategy.txt") })
+        {
+            var markers = parts.Nth(index).Locator("a.marker");
+            if (index == 0)
+            {
+                await Expect(markers.First).ToBeVisibleAsync();
+            }
+            foreach (var href in await markers.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            {
+                Assert.Contains($"doc={corpus.Ids[file]}", href, StringComparison.Ordinal);
+            }
+        }
     }
 
     private static ILocator Cell(IPage page, string country, string topic) =>
