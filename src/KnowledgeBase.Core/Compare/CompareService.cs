@@ -47,12 +47,15 @@ public sealed class CompareService(KeywordIndex index)
             }
         }
         var cells = new List<CompareCell>(rows.Count * request.Topics.Count);
+        var reference = searcher is null || rowOf.Count == 0
+            ? []
+            : Collect(searcher, TopicQuery.Within(TopicQuery.ReferenceSections(index.IndexAnalyzer), rowOf.Keys)).Select(h => h.Doc).ToHashSet();
         foreach (var topic in request.Topics)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var evidence = searcher is null || rowOf.Count == 0
                 ? new Dictionary<string, RowEvidence>()
-                : Search(searcher, catalog, topic, rowOf, request.MaxPassages);
+                : Search(searcher, catalog, topic, rowOf, reference, request.MaxPassages);
             foreach (var row in rows)
             {
                 cells.Add(row.Documents.Count == 0
@@ -65,19 +68,23 @@ public sealed class CompareService(KeywordIndex index)
     }
 
     private Dictionary<string, RowEvidence> Search(
-        IndexSearcher searcher, IndexCatalog catalog, CompareTopic topic, Dictionary<string, CompareRow> rowOf, int maxPassages)
+        IndexSearcher searcher, IndexCatalog catalog, CompareTopic topic, Dictionary<string, CompareRow> rowOf, HashSet<int> reference, int maxPassages)
     {
         if (TopicQuery.Build(topic, index.IndexAnalyzer) is not { } built)
         {
             return [];
         }
         var (body, heading) = built;
-        var weightedHeading = new BooleanQuery { { heading, Occur.SHOULD } };
-        weightedHeading.Boost = RankingConstants.HeadingWeight;
-        var either = new BooleanQuery { { body, Occur.SHOULD }, { weightedHeading, Occur.SHOULD } };
-        var matches = Collect(searcher, TopicQuery.Within(either, rowOf.Keys));
-        var headed = Collect(searcher, TopicQuery.Within(heading, rowOf.Keys)).Select(h => h.Doc).ToHashSet();
-        var snippets = new SnippetBuilder(either, index.IndexAnalyzer);
+        // Body and heading apart, then summed per passage as one query's SHOULD clauses would be: the heading
+        // matches are needed on their own for the score, and searching them twice would cost a third more.
+        var headed = Collect(searcher, TopicQuery.Within(heading, rowOf.Keys)).ToDictionary(h => h.Doc, h => h.Score * RankingConstants.HeadingWeight);
+        var matches = Collect(searcher, TopicQuery.Within(body, rowOf.Keys));
+        var inBody = matches.Select(h => h.Doc).ToHashSet();
+        matches = matches.Select(h => (h.Doc, h.Score + headed.GetValueOrDefault(h.Doc)))
+            .Concat(headed.Where(h => !inBody.Contains(h.Key)).Select(h => (h.Key, h.Value)))
+            .Where(h => !reference.Contains(h.Item1))
+            .ToList();
+        var snippets = new SnippetBuilder(body, index.IndexAnalyzer, termsOnly: true);
         var byRow = new Dictionary<string, RowEvidence>();
         foreach (var group in matches
                      .Select(h => (h.Doc, h.Score, DocumentId: catalog.DocumentIdOf(h.Doc)))
@@ -90,7 +97,7 @@ public sealed class CompareService(KeywordIndex index)
             var strongest = ranked.DistinctBy(h => h.DocumentId).Concat(ranked).Distinct().Take(maxPassages)
                 .Select(h => Passage(searcher, row, h.Doc, h.Score, snippets))
                 .ToList();
-            var score = ranked.Count + (CompareThresholds.HeadingBonus * ranked.Count(h => headed.Contains(h.Doc)));
+            var score = ranked.Count + (CompareThresholds.HeadingBonus * ranked.Count(h => headed.ContainsKey(h.Doc)));
             byRow[group.Key] = new RowEvidence(score, ranked.Count, strongest);
         }
         return byRow;

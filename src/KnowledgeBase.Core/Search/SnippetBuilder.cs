@@ -5,8 +5,12 @@ using Lucene.Net.Search.Highlight;
 
 namespace KnowledgeBase.Core.Search;
 
-/// <summary>Best-matching fragments of a chunk's text, HTML-escaped, with the query terms in &lt;mark&gt;.</summary>
-internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
+/// <summary>
+/// Best-matching fragments of a chunk's text, HTML-escaped, with the query terms in &lt;mark&gt;. With
+/// <c>termsOnly</c> the fragments are scored by the query's terms alone, not its phrases' positions: much cheaper for
+/// queries of hundreds of phrases (a comparison's topics), whose positional scoring indexes every passage in memory.
+/// </summary>
+internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool termsOnly = false)
 {
     private const int FragmentChars = 220;
 
@@ -18,7 +22,8 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer)
         var field = LanguageFields.Field(IndexFields.Body, language);
         if (!_byField.TryGetValue(field, out var highlighter))
         {
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, new QueryScorer(textQuery, field))
+            IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
+            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
             {
                 TextFragmenter = new SimpleFragmenter(FragmentChars),
             };
