@@ -84,6 +84,40 @@ public sealed class ComparePageTests(CountryStrategies corpus) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Compare_shows_progress_and_the_finished_columns_while_the_next_topic_is_searched()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.OpenAsync(corpus.BaseAddress);
+        // The second topic's request is held until the first column has been checked: the grid fills a topic at a time.
+        var release = new TaskCompletionSource();
+        var calls = 0;
+        await page.RouteAsync("**/api/compare", async route =>
+        {
+            if (Interlocked.Increment(ref calls) == 2)
+            {
+                await release.Task;
+            }
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/?view=compare");
+        await page.GetByLabel("Benin", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Ghana", new() { Exact = true }).CheckAsync();
+        await page.Locator("#compare-topics input[value=national-cirt]").CheckAsync();
+        await page.Locator("#compare-topics input[value=child-online-protection]").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#compare-status")).ToHaveTextAsync("Comparing: topic 2 of 2…");
+        await Expect(page.Locator("#compare-grid button.verdict")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#compare-grid .pending")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#compare-grid")).ToHaveAttributeAsync("aria-busy", "true");
+        await Browser.ScreenshotAsync(page, "28-compare-filling");
+        release.SetResult();
+        await Expect(page.Locator("#compare-grid button.verdict")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#compare-grid")).Not.ToHaveAttributeAsync("aria-busy", "true");
+    }
+
+    [Fact]
     public async Task Collection_draws_a_mark_per_country_and_year_that_opens_or_lists_its_documents()
     {
         await using var browser = await Browser.LaunchAsync();
