@@ -63,7 +63,7 @@ public sealed class ComparePageTests(CountryStrategies corpus) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Compare_at_phone_width_scrolls_the_grid_sideways_and_a_region_gives_its_countries()
+    public async Task Compare_at_phone_width_scrolls_the_grid_sideways_a_region_gives_its_countries_and_the_address_keeps_it()
     {
         await using var browser = await Browser.LaunchAsync();
         var (page, _) = await browser.OpenAsync(corpus.BaseAddress, width: 390, height: 844);
@@ -81,6 +81,13 @@ public sealed class ComparePageTests(CountryStrategies corpus) : IClassFixture<C
         Assert.True(await grid.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the grid should scroll sideways at phone width");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page itself should not scroll sideways");
         await Browser.ScreenshotAsync(page, "23-compare-phone");
+
+        // The address holds the comparison: loading it again ticks the same choices and fills the grid again.
+        Assert.Contains("region=Africa", page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("or a whole region")).ToHaveValueAsync("Africa");
+        await Expect(page.Locator("#compare-topics input[value=child-online-protection]")).ToBeCheckedAsync();
+        await Expect(page.Locator("#compare-status")).ToContainTextAsync("3 rows × 4 topics");
     }
 
     [Fact]

@@ -42,6 +42,7 @@ export async function showCompare() {
     fillChoices(collection, topics);
     loaded = true;
     status.textContent = '';
+    if (restoreChoices()) compare();
   } catch (error) {
     status.textContent = `The choices could not be loaded: ${error.message}`;
   }
@@ -58,6 +59,28 @@ function fillChoices(collection, topics) {
   for (const t of topics) {
     topicBox.append(h('label', { title: t.definition ?? '' }, h('input', { type: 'checkbox', name: 'topic', value: t.id }), ` ${t.title}`));
   }
+}
+
+/** A comparison's address, so it can be bookmarked or shared: ?view=compare&countries=BJ,TG&topics=…&own=… */
+function remember(request) {
+  const params = new URLSearchParams({ view: 'compare' });
+  if (request.rows.countries) params.set('countries', request.rows.countries.join(','));
+  else params.set('region', request.rows.region);
+  params.set('topics', request.topics.filter((t) => typeof t === 'string').join(','));
+  if (ownTopic.value.trim()) params.set('own', ownTopic.value.trim());
+  history.replaceState(null, '', `?${params}`);
+}
+
+/** Ticks what the address names; true when it names a comparison to run. */
+function restoreChoices() {
+  const params = new URLSearchParams(location.search);
+  const countries = (params.get('countries') ?? '').split(',').filter(Boolean);
+  for (const input of form.querySelectorAll('input[name=country]')) input.checked = countries.includes(input.value);
+  region.value = params.get('region') ?? '';
+  const chosen = (params.get('topics') ?? '').split(',').filter(Boolean);
+  for (const input of form.querySelectorAll('input[name=topic]')) input.checked = chosen.includes(input.value);
+  ownTopic.value = params.get('own') ?? '';
+  return Boolean(rows()) && topics().length > 0;
 }
 
 /** The request's rows: the countries ticked, else the region chosen. */
@@ -78,6 +101,7 @@ async function compare() {
   if (!request.rows) return say('Choose countries or a region.');
   if (!request.topics.length) return say('Choose topics, or write your own.');
   run?.controller.abort();
+  remember(request);
   const controller = new AbortController();
   run = { controller, request, rows: null, topics: [], cells: new Map() };
   const current = run;
