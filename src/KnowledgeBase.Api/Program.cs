@@ -19,5 +19,6 @@ app.MapAskEndpoints();
 app.MapCompareEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
+app.MapCollectionEndpoints();
 app.MapOperationsEndpoints();
 app.Run();

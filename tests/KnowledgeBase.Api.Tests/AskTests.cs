@@ -43,6 +43,37 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_naming_two_countries_answers_each_from_its_own_documents()
+    {
+        using var host = ApiHost.In(_folder);
+        using var writer = host.CreateWriter();
+        var form = Calls.Files(
+            ("benin.txt", System.Text.Encoding.UTF8.GetBytes("Stratégie du Bénin\n\nLe Bénin crée une équipe nationale de réponse aux incidents informatiques rattachée à l'agence.")),
+            ("togo.txt", System.Text.Encoding.UTF8.GetBytes("Stratégie du Togo\n\nLe Togo crée une équipe nationale de réponse aux incidents informatiques au sein de l'agence.")));
+        form.Add(Calls.JsonContent("""{"countryCode": "BJ"}"""), "benin.txt.meta");
+        form.Add(Calls.JsonContent("""{"countryCode": "TG"}"""), "togo.txt.meta");
+        var job = await Calls.WaitForJobAsync(writer, await Calls.UploadAsync(writer, form));
+        var ids = job["files"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["documentId"]!.GetValue<string>());
+
+        using var response = await Calls.PostJsonAsync(writer, "/api/ask", new { question = "Bénin et Togo : qui crée l'équipe nationale de réponse aux incidents ?" });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var answer = JsonNode.Parse(text)!;
+
+        var parts = answer["byCountry"]!.AsArray();
+        Assert.Equal(["BJ", "TG"], parts.Select(p => p!["countryCode"]!.GetValue<string>()));
+        foreach (var part in parts)
+        {
+            var file = part!["countryCode"]!.GetValue<string>() == "BJ" ? "benin.txt" : "togo.txt";
+            var citations = part["citations"]!.AsArray();
+            Assert.NotEmpty(citations);
+            Assert.All(citations, c => Assert.Equal((ids[file], file), (c!["documentId"]!.GetValue<string>(), c["source"]!.GetValue<string>())));
+        }
+        Assert.StartsWith("Bénin: ", answer["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, answer["citations"]!.AsArray().Select(c => c!["documentId"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Ask_with_event_stream_sends_sources_then_deltas_then_done()
     {
         using var host = ApiHost.In(_folder);

@@ -42,7 +42,12 @@ internal static class AskEndpoints
 
     /// <summary>Citations name the file a passage came from by its leaf name: the server's folders are nobody's business.</summary>
     private static Answer Public(Answer answer) =>
-        answer with { Citations = Public(answer.Citations), Sources = Public(answer.Sources) };
+        answer with
+        {
+            Citations = Public(answer.Citations),
+            Sources = Public(answer.Sources),
+            ByCountry = answer.ByCountry.Select(p => p with { Citations = Public(p.Citations) }).ToList(),
+        };
 
     private static List<Citation> Public(IReadOnlyList<Citation> citations) =>
         citations.Select(c => c with { Source = Path.GetFileName(c.Source) }).ToList();

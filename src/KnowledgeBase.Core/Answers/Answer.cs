@@ -21,4 +21,8 @@ public sealed record Answer(string Text, AnswerKind Kind, IReadOnlyList<Citation
     public string? Language { get; init; }
 
     public TokenUsage? Usage { get; init; }
+
+    /// <summary>One part per country the question named, each answered from that country's documents only; empty
+    /// when it named none.</summary>
+    public IReadOnlyList<CountryAnswer> ByCountry { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using KnowledgeBase.Core.Documents.Metadata;
 using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Search;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,35 @@ public sealed class AnswerService
     {
         var useModel = Validate(request);
         var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
-        var passages = await RetrieveAsync(question, request, cancellationToken);
+        var countries = QuestionCountries.In(question, request.Filters);
+        if (countries.Count > 0)
+        {
+            return await AskPerCountryAsync(countries, question, scoring, language, usage, request, useModel, cancellationToken);
+        }
+        return await AnswerAsync(question, scoring, request.Filters, language, usage, request, useModel, cancellationToken);
+    }
+
+    /// <summary>Each named country answered from its own documents (the search question without the names), then put together.</summary>
+    private async Task<Answer> AskPerCountryAsync(
+        IReadOnlyList<CountryMention> countries, string question, string scoring, string? language,
+        TokenUsage? usage, AnswerRequest request, bool useModel, CancellationToken cancellationToken)
+    {
+        var parts = new List<(CountryMention, Answer)>();
+        foreach (var country in countries)
+        {
+            var filters = QuestionCountries.For(country, request.Filters);
+            parts.Add((country, await AnswerAsync(
+                QuestionCountries.Without(question), QuestionCountries.Without(scoring), filters, language, null, request, useModel, cancellationToken)));
+        }
+        var whole = CountryAnswers.Compose(parts, language);
+        return whole with { SearchedQuestion = question, Usage = usage?.Add(whole.Usage) ?? whole.Usage };
+    }
+
+    private async Task<Answer> AnswerAsync(
+        string question, string scoring, SearchFilters filters, string? language, TokenUsage? usage, AnswerRequest request,
+        bool useModel, CancellationToken cancellationToken)
+    {
+        var passages = await RetrieveAsync(question, filters, request, cancellationToken);
         if (passages.Count == 0)
         {
             return ExtractiveAnswerer.NotFound(language, []) with { SearchedQuestion = question, Usage = usage };
@@ -70,7 +99,16 @@ public sealed class AnswerService
         AnswerRequest request, bool useModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
-        var passages = await RetrieveAsync(question, request, cancellationToken);
+        if (QuestionCountries.In(question, request.Filters) is { Count: > 0 } countries)
+        {
+            // Per-country parts are answered whole, then sent as one delta: their sources are only known at the end.
+            var whole = await AskPerCountryAsync(countries, question, scoring, language, usage, request, useModel, cancellationToken);
+            yield return AnswerEvent.ForSources(whole.Sources);
+            yield return AnswerEvent.ForDelta(whole.Text);
+            yield return AnswerEvent.ForDone(whole);
+            yield break;
+        }
+        var passages = await RetrieveAsync(question, request.Filters, request, cancellationToken);
         yield return AnswerEvent.ForSources(passages.Select(p => p.ToCitation()).ToList());
         if (passages.Count == 0)
         {
@@ -170,6 +208,7 @@ public sealed class AnswerService
         return (FollowUpHeuristic.Rewrite(question, request.History), question, language, null);
     }
 
-    private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(string question, AnswerRequest request, CancellationToken cancellationToken) =>
-        _retriever.RetrieveAsync(question, request.Filters, request.SearchMode, Math.Clamp(_options.MaxPassages, 1, 20), cancellationToken);
+    private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(
+        string question, SearchFilters filters, AnswerRequest request, CancellationToken cancellationToken) =>
+        _retriever.RetrieveAsync(question, filters, request.SearchMode, Math.Clamp(_options.MaxPassages, 1, 20), cancellationToken);
 }

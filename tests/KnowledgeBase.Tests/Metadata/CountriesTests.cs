@@ -21,6 +21,12 @@ public sealed class CountriesTests
     [InlineData("sa", "SA")]
     [InlineData("Türkiye", "TR")]
     [InlineData("turkey", "TR")]
+    [InlineData("بنين", "BJ")]
+    [InlineData("المملكة العربية السعودية", "SA")]
+    [InlineData("贝宁", "BJ")]
+    [InlineData("多哥", "TG")]
+    [InlineData("République du Bénin", "BJ")]
+    [InlineData("Республика Бенин", "BJ")]
     public void Lookup_NameOrCodeInAnySpelling_FindsTheCountry(string nameOrCode, string code)
     {
         var country = Countries.Lookup(nameOrCode);

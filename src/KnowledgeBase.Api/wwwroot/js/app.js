@@ -4,12 +4,16 @@ import { initSearch, showSearch } from './search.js';
 import { initDocument, showDocument } from './document.js';
 import { initAsk } from './ask.js';
 import { initUpload } from './upload.js';
+import { initCollection, showCollection } from './collection.js';
+import { initCompare, showCompare } from './compare.js';
 
 const views = {
   search: document.getElementById('search-view'),
   document: document.getElementById('document-view'),
   ask: document.getElementById('ask-view'),
   upload: document.getElementById('upload-view'),
+  collection: document.getElementById('collection-view'),
+  compare: document.getElementById('compare-view'),
 };
 
 function render() {
@@ -23,6 +27,8 @@ function render() {
   }
   if (view === 'search') showSearch(state);
   else if (view === 'document') showDocument(state);
+  else if (view === 'collection') showCollection();
+  else if (view === 'compare') showCompare();
   else document.title = `${view === 'ask' ? 'Ask' : 'Upload'} · Knowledge base`;
 }
 
@@ -33,4 +39,6 @@ initSearch();
 initDocument();
 initAsk();
 initUpload();
+initCollection();
+initCompare();
 render();

@@ -106,7 +106,15 @@ function renderAnswer(reply, result) {
   reply.append(h('p', { class: `badge ${result.kind}`, title: explanation }, h('strong', { text: label }), ` — ${explanation}`));
   if (result.flagged) reply.append(h('p', { class: 'warning', text: 'This answer cites no valid source: do not rely on it.' }));
   const byMarker = new Map([...(result.sources ?? []), ...(result.citations ?? [])].map((c) => [c.marker, c]));
-  reply.append(h('div', { class: 'answer-text', dir: 'auto' }, ...withMarkers(result.text, byMarker, result.kind === 'extractive')));
+  // A question naming several countries is answered per country, each part from that country's documents only.
+  const parts = result.byCountry?.length > 1 ? result.byCountry : [];
+  if (!parts.length) reply.append(h('div', { class: 'answer-text', dir: 'auto' }, ...withMarkers(result.text, byMarker, result.kind === 'extractive')));
+  for (const part of parts) {
+    const name = part.namedAs === part.country ? part.country : `${part.namedAs} (${part.country})`;
+    reply.append(h('section', { class: `country-part ${part.kind}`, 'aria-label': name },
+      docText('h3', name),
+      h('div', { class: 'answer-text', dir: 'auto' }, ...withMarkers(part.text, byMarker, part.kind === 'extractive'))));
+  }
   if (result.citations?.length) {
     const list = h('ol', { class: 'sources', 'aria-label': 'Cited passages' });
     for (const c of result.citations) {

@@ -5,7 +5,8 @@ namespace KnowledgeBase.Core.Documents.Metadata;
 
 /// <summary>
 /// Finds a country by ISO code or by name as file names and covers write it: "costa-rica", "north_macedonia",
-/// "Côte d'Ivoire", "Tchad", "Казахстан", "USA". The table lives in Countries.Data.cs.
+/// "Côte d'Ivoire", "Tchad", "Казахстан", "USA", "بنين", "贝宁". The table lives in Countries.Data.cs, names in the
+/// other ITU languages in Countries.Names.cs.
 /// </summary>
 public static partial class Countries
 {
@@ -23,7 +24,7 @@ public static partial class Countries
 
     public static IReadOnlyList<Country> All { get; }
 
-    /// <summary>The country a code or a name (English, French, Spanish or Russian) stands for, or null.</summary>
+    /// <summary>The country a code or a name (in the six ITU languages) stands for, or null.</summary>
     public static Country? Lookup(string nameOrCode)
     {
         ArgumentNullException.ThrowIfNull(nameOrCode);
@@ -72,17 +73,37 @@ public static partial class Countries
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
 
+    /// <summary>Every name of every country (not the codes), the main table's first.</summary>
+    internal static IEnumerable<(Country Country, string Name)> Names()
+    {
+        foreach (var (country, aliases) in Table)
+        {
+            foreach (var name in aliases.Prepend(country.Name))
+            {
+                yield return (country, name);
+            }
+        }
+        var byCode = Table.ToDictionary(row => row.Country.Code, row => row.Country, StringComparer.Ordinal);
+        foreach (var (code, names) in OtherLanguageNames)
+        {
+            foreach (var name in names)
+            {
+                yield return (byCode[code], name);
+            }
+        }
+    }
+
     private static Dictionary<string, Country> BuildIndex()
     {
         var index = new Dictionary<string, Country>(StringComparer.Ordinal);
-        foreach (var (country, aliases) in Table)
+        foreach (var (country, _) in Table)
         {
             index[Normalise(country.Code)] = country;
-            foreach (var name in aliases.Prepend(country.Name))
-            {
-                // First entry wins so that an ambiguous alias cannot silently move a country.
-                index.TryAdd(Normalise(name), country);
-            }
+        }
+        foreach (var (country, name) in Names())
+        {
+            // First entry wins so that an ambiguous alias cannot silently move a country.
+            index.TryAdd(Normalise(name), country);
         }
         return index;
     }
