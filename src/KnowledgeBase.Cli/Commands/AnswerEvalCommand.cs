@@ -27,7 +27,7 @@ internal static class AnswerEvalCommand
         using var index = KeywordIndex.OpenForReading(indexPath);
         // Extractive whatever chat model is configured, but with the configured sentence scoring, so it can be measured.
         var configured = services.GetRequiredService<AnswerOptions>();
-        var options = new AnswerOptions { MaxPassages = configured.MaxPassages, SentenceSimilarity = configured.SentenceSimilarity };
+        var options = new AnswerOptions { MaxPassages = configured.MaxPassages, SentenceSimilarity = configured.SentenceSimilarity, FocusMargin = configured.FocusMargin };
         var service = AskCommand.CreateService(index, services, options);
         var scores = await AnswerEvaluator.RunAsync(service, questions, AnswerMode.Extractive, cancellationToken);
         WriteMarkdown(scores);

@@ -20,6 +20,8 @@ public sealed class AnswerService
     private readonly ChatModel? _model;
     private readonly ILogger _logger;
 
+    private const int FocusPoolFactor = 3;
+
     public AnswerService(
         SearchService search,
         AnswerOptions options,
@@ -38,8 +40,8 @@ public sealed class AnswerService
     {
         var useModel = Validate(request);
         var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
-        var passages = await RetrieveAsync(question, request, cancellationToken);
-        if (passages.Count == 0)
+        var pool = await RetrieveAsync(question, request, useModel, cancellationToken);
+        if (pool.Count == 0)
         {
             return ExtractiveAnswerer.NotFound(language, []) with { SearchedQuestion = question, Usage = usage };
         }
@@ -47,7 +49,7 @@ public sealed class AnswerService
         {
             try
             {
-                var generated = await new GenerativeAnswerer(_model!).AnswerAsync(question, passages, language, cancellationToken);
+                var generated = await new GenerativeAnswerer(_model!).AnswerAsync(question, pool, language, cancellationToken);
                 return generated with { SearchedQuestion = question, Usage = usage?.Add(generated.Usage) ?? generated.Usage };
             }
             catch (AnswerUnavailableException ex) when (_options.FallsBackToExtractive)
@@ -55,7 +57,7 @@ public sealed class AnswerService
                 _logger.LogWarning(ex, "Answer model unavailable; answering extractively");
             }
         }
-        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
+        var extracted = await ExtractAsync(scoring, pool, focus: !useModel, language, cancellationToken);
         return extracted with { SearchedQuestion = question, Usage = usage };
     }
 
@@ -70,51 +72,59 @@ public sealed class AnswerService
         AnswerRequest request, bool useModel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (question, scoring, language, usage) = await PrepareAsync(request, useModel, cancellationToken);
-        var passages = await RetrieveAsync(question, request, cancellationToken);
-        yield return AnswerEvent.ForSources(passages.Select(p => p.ToCitation()).ToList());
-        if (passages.Count == 0)
+        var pool = await RetrieveAsync(question, request, useModel, cancellationToken);
+        if (pool.Count == 0)
         {
+            yield return AnswerEvent.ForSources([]);
             yield return AnswerEvent.ForDone(ExtractiveAnswerer.NotFound(language, []) with { SearchedQuestion = question, Usage = usage });
             yield break;
         }
-        if (useModel)
+        if (!useModel)
         {
-            var events = new GenerativeAnswerer(_model!).StreamAsync(question, passages, language, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            string? failure = null;
-            try
+            // Extracting takes no time worth streaming, and its sources are the passages it chose from.
+            var answer = await ExtractAsync(scoring, pool, focus: true, language, cancellationToken);
+            yield return AnswerEvent.ForSources(answer.Sources);
+            yield return AnswerEvent.ForDelta(answer.Text);
+            yield return AnswerEvent.ForDone(answer with { SearchedQuestion = question, Usage = usage });
+            yield break;
+        }
+        yield return AnswerEvent.ForSources(pool.Select(p => p.ToCitation()).ToList());
+        var events = new GenerativeAnswerer(_model!).StreamAsync(question, pool, language, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        string? failure = null;
+        try
+        {
+            while (failure is null)
             {
-                while (failure is null)
+                try
                 {
-                    try
+                    if (!await events.MoveNextAsync())
                     {
-                        if (!await events.MoveNextAsync())
-                        {
-                            yield break;
-                        }
+                        yield break;
                     }
-                    catch (AnswerUnavailableException ex)
-                    {
-                        _logger.LogWarning(ex, "Answer model unavailable while streaming");
-                        failure = ex.Message;
-                        break;
-                    }
-                    var current = events.Current;
-                    yield return current.Answer is { } done
-                        ? current with { Answer = done with { SearchedQuestion = question, Usage = usage?.Add(done.Usage) ?? done.Usage } }
-                        : current;
                 }
-            }
-            finally
-            {
-                await events.DisposeAsync();
-            }
-            if (!_options.FallsBackToExtractive)
-            {
-                yield return AnswerEvent.ForError(failure);
-                yield break;
+                catch (AnswerUnavailableException ex)
+                {
+                    _logger.LogWarning(ex, "Answer model unavailable while streaming");
+                    failure = ex.Message;
+                    break;
+                }
+                var current = events.Current;
+                yield return current.Answer is { } done
+                    ? current with { Answer = done with { SearchedQuestion = question, Usage = usage?.Add(done.Usage) ?? done.Usage } }
+                    : current;
             }
         }
-        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
+        finally
+        {
+            await events.DisposeAsync();
+        }
+        if (!_options.FallsBackToExtractive)
+        {
+            yield return AnswerEvent.ForError(failure);
+            yield break;
+        }
+        // The sources already sent are the model's; the fallback quotes from those same passages.
+        var extracted = await ExtractAsync(scoring, pool, focus: false, language, cancellationToken);
         yield return AnswerEvent.ForDelta(extracted.Text);
         yield return AnswerEvent.ForDone(extracted with { SearchedQuestion = question, Usage = usage });
     }
@@ -170,6 +180,16 @@ public sealed class AnswerService
         return (FollowUpHeuristic.Rewrite(question, request.History), question, language, null);
     }
 
-    private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(string question, AnswerRequest request, CancellationToken cancellationToken) =>
-        _retriever.RetrieveAsync(question, request.Filters, request.SearchMode, Math.Clamp(_options.MaxPassages, 1, 20), cancellationToken);
+    private int PassageCount => Math.Clamp(_options.MaxPassages, 1, 20);
+
+    /// <summary>
+    /// The passages a model is given, or for an extractive answer a pool <see cref="FocusPoolFactor"/> times as deep,
+    /// from which <see cref="DocumentFocus"/> can take a leading document's further passages (ranking puts a
+    /// document's fourth passage after other documents' first three).
+    /// </summary>
+    private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(string question, AnswerRequest request, bool useModel, CancellationToken cancellationToken) =>
+        _retriever.RetrieveAsync(question, request.Filters, request.SearchMode, useModel ? PassageCount : PassageCount * FocusPoolFactor, cancellationToken);
+
+    private Task<Answer> ExtractAsync(string question, IReadOnlyList<NumberedPassage> pool, bool focus, string? language, CancellationToken cancellationToken) =>
+        _extractive.AnswerAsync(question, pool, PassageCount, focus ? _options.FocusMargin : -1, language, cancellationToken);
 }
