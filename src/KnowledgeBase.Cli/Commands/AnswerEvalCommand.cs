@@ -27,7 +27,7 @@ internal static class AnswerEvalCommand
         using var index = KeywordIndex.OpenForReading(indexPath);
         // Extractive whatever chat model is configured, but with the configured sentence scoring, so it can be measured.
         var configured = services.GetRequiredService<AnswerOptions>();
-        var options = new AnswerOptions { MaxPassages = configured.MaxPassages, SentenceSimilarity = configured.SentenceSimilarity };
+        var options = new AnswerOptions { MaxPassages = configured.MaxPassages, SentenceSimilarity = configured.SentenceSimilarity, FocusMargin = configured.FocusMargin };
         var service = AskCommand.CreateService(index, services, options);
         var scores = await AnswerEvaluator.RunAsync(service, questions, AnswerMode.Extractive, cancellationToken);
         WriteMarkdown(scores);
@@ -41,8 +41,8 @@ internal static class AnswerEvalCommand
     private static void WriteMarkdown(IReadOnlyList<AnswerScore> scores)
     {
         static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
-        Console.WriteLine("| topic | questions | answered | citations/answer | citation precision | fact recall (text) | fact recall (cited passages) | expected doc cited | not-found correct | p50 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| topic | questions | answered | citations/answer | citation precision | fact recall (text) | fact recall (cited passages) | expected doc cited | first citation from expected doc | not-found correct | p50 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var groups = scores.GroupBy(s => s.Topic ?? "-").Select(g => (g.Key, g.ToList())).Append(("all", scores.ToList()));
         foreach (var (topic, rows) in groups)
         {
@@ -56,6 +56,7 @@ internal static class AnswerEvalCommand
                 F(Average(rows.Where(r => !IsNegative(r)).Select(r => r.FactRecall))),
                 F(Average(rows.Where(r => !IsNegative(r)).Select(r => r.PassageFactRecall))),
                 F(Average(rows.Where(r => !IsNegative(r)).Select(r => r.CitesExpectedDocument ? 1.0 : 0.0))),
+                F(Average(rows.Where(r => !IsNegative(r) && r.FirstCitationExpected is not null).Select(r => r.FirstCitationExpected!.Value ? 1.0 : 0.0))),
                 F(rows.Average(r => r.CorrectNotFound ? 1.0 : 0.0)),
                 $"{latencies[latencies.Count / 2]:0} |"]));
         }

@@ -22,9 +22,20 @@ public sealed class AnswerOptions
 
     /// <summary>
     /// Extractive answers: the share of a sentence's score that is its embedding similarity to the question (0..1);
-    /// the rest is term coverage and its passage's rank. 0 embeds nothing.
+    /// the rest is term coverage and its passage's rank. 0 embeds nothing. 0.3, with <see cref="FocusMargin"/> 0.5,
+    /// measured best on tests/eval/answer-questions.jsonl (45 questions, README "Answers with citations"): fact
+    /// recall 0.556 against 0.508 without it, citation precision 0.917 against 0.929; 0.5 and 0.7 cost precision,
+    /// 1.0 (similarity alone) costs it most (0.694).
     /// </summary>
-    public double SentenceSimilarity { get; set; }
+    public double SentenceSimilarity { get; set; } = 0.3;
+
+    /// <summary>
+    /// Extractive answers: when the best document's best passage scores at least this much above every other
+    /// document's (0.2: 1.2 times), the answer quotes that document alone (see DocumentFocus); negative: never.
+    /// 0.5 measured best on the answer set: citation precision 0.929 against 0.842 never focusing, 0.921 at 0.25 and
+    /// 0.867 at 1.0, with the expected document cited in 95% of answers (93% never focusing).
+    /// </summary>
+    public double FocusMargin { get; set; } = 0.5;
 
     /// <summary>"extractive": answer extractively when the model fails; "none": fail with AnswerUnavailableException.</summary>
     public string Fallback { get; set; } = "extractive";

@@ -21,6 +21,8 @@ public sealed class AnswerService
     private readonly ChatModel? _model;
     private readonly ILogger _logger;
 
+    private const int FocusPoolFactor = 3;
+
     public AnswerService(
         SearchService search,
         AnswerOptions options,
@@ -67,8 +69,8 @@ public sealed class AnswerService
         string question, string scoring, SearchFilters filters, string? language, TokenUsage? usage, AnswerRequest request,
         bool useModel, CancellationToken cancellationToken)
     {
-        var passages = await RetrieveAsync(question, filters, request, cancellationToken);
-        if (passages.Count == 0)
+        var pool = await RetrieveAsync(question, filters, request, useModel, cancellationToken);
+        if (pool.Count == 0)
         {
             return ExtractiveAnswerer.NotFound(language, []) with { SearchedQuestion = question, Usage = usage };
         }
@@ -76,7 +78,7 @@ public sealed class AnswerService
         {
             try
             {
-                var generated = await new GenerativeAnswerer(_model!).AnswerAsync(question, passages, language, cancellationToken);
+                var generated = await new GenerativeAnswerer(_model!).AnswerAsync(question, pool, language, cancellationToken);
                 return generated with { SearchedQuestion = question, Usage = usage?.Add(generated.Usage) ?? generated.Usage };
             }
             catch (AnswerUnavailableException ex) when (_options.FallsBackToExtractive)
@@ -84,7 +86,7 @@ public sealed class AnswerService
                 _logger.LogWarning(ex, "Answer model unavailable; answering extractively");
             }
         }
-        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
+        var extracted = await ExtractAsync(scoring, pool, focus: !useModel, language, cancellationToken);
         return extracted with { SearchedQuestion = question, Usage = usage };
     }
 
@@ -108,51 +110,59 @@ public sealed class AnswerService
             yield return AnswerEvent.ForDone(whole);
             yield break;
         }
-        var passages = await RetrieveAsync(question, request.Filters, request, cancellationToken);
-        yield return AnswerEvent.ForSources(passages.Select(p => p.ToCitation()).ToList());
-        if (passages.Count == 0)
+        var pool = await RetrieveAsync(question, request.Filters, request, useModel, cancellationToken);
+        if (pool.Count == 0)
         {
+            yield return AnswerEvent.ForSources([]);
             yield return AnswerEvent.ForDone(ExtractiveAnswerer.NotFound(language, []) with { SearchedQuestion = question, Usage = usage });
             yield break;
         }
-        if (useModel)
+        if (!useModel)
         {
-            var events = new GenerativeAnswerer(_model!).StreamAsync(question, passages, language, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            string? failure = null;
-            try
+            // Extracting takes no time worth streaming, and its sources are the passages it chose from.
+            var answer = await ExtractAsync(scoring, pool, focus: true, language, cancellationToken);
+            yield return AnswerEvent.ForSources(answer.Sources);
+            yield return AnswerEvent.ForDelta(answer.Text);
+            yield return AnswerEvent.ForDone(answer with { SearchedQuestion = question, Usage = usage });
+            yield break;
+        }
+        yield return AnswerEvent.ForSources(pool.Select(p => p.ToCitation()).ToList());
+        var events = new GenerativeAnswerer(_model!).StreamAsync(question, pool, language, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        string? failure = null;
+        try
+        {
+            while (failure is null)
             {
-                while (failure is null)
+                try
                 {
-                    try
+                    if (!await events.MoveNextAsync())
                     {
-                        if (!await events.MoveNextAsync())
-                        {
-                            yield break;
-                        }
+                        yield break;
                     }
-                    catch (AnswerUnavailableException ex)
-                    {
-                        _logger.LogWarning(ex, "Answer model unavailable while streaming");
-                        failure = ex.Message;
-                        break;
-                    }
-                    var current = events.Current;
-                    yield return current.Answer is { } done
-                        ? current with { Answer = done with { SearchedQuestion = question, Usage = usage?.Add(done.Usage) ?? done.Usage } }
-                        : current;
                 }
-            }
-            finally
-            {
-                await events.DisposeAsync();
-            }
-            if (!_options.FallsBackToExtractive)
-            {
-                yield return AnswerEvent.ForError(failure);
-                yield break;
+                catch (AnswerUnavailableException ex)
+                {
+                    _logger.LogWarning(ex, "Answer model unavailable while streaming");
+                    failure = ex.Message;
+                    break;
+                }
+                var current = events.Current;
+                yield return current.Answer is { } done
+                    ? current with { Answer = done with { SearchedQuestion = question, Usage = usage?.Add(done.Usage) ?? done.Usage } }
+                    : current;
             }
         }
-        var extracted = await _extractive.AnswerAsync(scoring, passages, language, cancellationToken);
+        finally
+        {
+            await events.DisposeAsync();
+        }
+        if (!_options.FallsBackToExtractive)
+        {
+            yield return AnswerEvent.ForError(failure);
+            yield break;
+        }
+        // The sources already sent are the model's; the fallback quotes from those same passages.
+        var extracted = await ExtractAsync(scoring, pool, focus: false, language, cancellationToken);
         yield return AnswerEvent.ForDelta(extracted.Text);
         yield return AnswerEvent.ForDone(extracted with { SearchedQuestion = question, Usage = usage });
     }
@@ -208,7 +218,17 @@ public sealed class AnswerService
         return (FollowUpHeuristic.Rewrite(question, request.History), question, language, null);
     }
 
+    private int PassageCount => Math.Clamp(_options.MaxPassages, 1, 20);
+
+    /// <summary>
+    /// The passages a model is given, or for an extractive answer a pool <see cref="FocusPoolFactor"/> times as deep,
+    /// from which <see cref="DocumentFocus"/> can take a leading document's further passages (ranking puts a
+    /// document's fourth passage after other documents' first three).
+    /// </summary>
     private Task<IReadOnlyList<NumberedPassage>> RetrieveAsync(
-        string question, SearchFilters filters, AnswerRequest request, CancellationToken cancellationToken) =>
-        _retriever.RetrieveAsync(question, filters, request.SearchMode, Math.Clamp(_options.MaxPassages, 1, 20), cancellationToken);
+        string question, SearchFilters filters, AnswerRequest request, bool useModel, CancellationToken cancellationToken) =>
+        _retriever.RetrieveAsync(question, filters, request.SearchMode, useModel ? PassageCount : PassageCount * FocusPoolFactor, cancellationToken);
+
+    private Task<Answer> ExtractAsync(string question, IReadOnlyList<NumberedPassage> pool, bool focus, string? language, CancellationToken cancellationToken) =>
+        _extractive.AnswerAsync(question, pool, PassageCount, focus ? _options.FocusMargin : -1, language, cancellationToken);
 }

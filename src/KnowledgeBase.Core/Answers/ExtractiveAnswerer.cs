@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeBase.Core.Embeddings;
 
 namespace KnowledgeBase.Core.Answers;
@@ -9,7 +8,7 @@ namespace KnowledgeBase.Core.Answers;
 /// passage's rank), near-duplicates are dropped, and the best few are printed in document order, each followed by
 /// its passage's marker. Below <see cref="MinimumCoverage"/> nothing is claimed.
 /// </summary>
-internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings, double similarityWeight)
+internal sealed class ExtractiveAnswerer(PassageEmbedder? embeddings, double similarityWeight)
 {
     /// <summary>
     /// Least coverage (see <see cref="Weigh"/>) the best sentence must reach. Measured over the 96-document shared
@@ -32,7 +31,23 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings, do
     // even when it uses other words ("Shared Situational Awareness").
     private const double HeadingShare = 0.4;
 
-    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<NumberedPassage> passages, string? language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers from the passages <see cref="DocumentFocus"/> chooses out of <paramref name="pool"/>: one document's when
+    /// it leads by <paramref name="focusMargin"/> and has a sentence on the question, else the best <paramref name="count"/>
+    /// overall. The answer's sources are the passages it chose from.
+    /// </summary>
+    public async Task<Answer> AnswerAsync(
+        string question, IReadOnlyList<NumberedPassage> pool, int count, double focusMargin, string? language, CancellationToken cancellationToken)
+    {
+        var focused = DocumentFocus.Choose(pool, count, focusMargin);
+        var answer = await AnswerFromAsync(question, focused, language, cancellationToken);
+        var overall = pool.Take(count).ToList();
+        return answer.Kind == AnswerKind.NotFound && !focused.SequenceEqual(overall)
+            ? await AnswerFromAsync(question, overall, language, cancellationToken)
+            : answer;
+    }
+
+    private async Task<Answer> AnswerFromAsync(string question, IReadOnlyList<NumberedPassage> passages, string? language, CancellationToken cancellationToken)
     {
         // Identifiers and numbers ("SP800-61", "2020") choose documents, which retrieval already did; sentences rarely repeat them.
         // A question of identifiers only ("X.1056?") keeps them.
@@ -91,7 +106,7 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings, do
             for (var index = 0; index < units.Count; index++)
             {
                 var text = units[index].Text;
-                if (text.Length is < MinSentenceChars or > MaxSentenceChars || LooksLikeContents().IsMatch(text))
+                if (text.Length is < MinSentenceChars or > MaxSentenceChars || UnquotableUnits.Excludes(units[index]))
                 {
                     continue;
                 }
@@ -190,8 +205,4 @@ internal sealed partial class ExtractiveAnswerer(PassageEmbedder? embeddings, do
 
     private sealed record Candidate(
         NumberedPassage Passage, int Index, string Text, int UnitLength, HashSet<string> Terms, HashSet<string> Matched, double Coverage, double Score);
-
-    // Table-of-contents lines ("3.2 Detection ........ 25") quote headings, not guidance.
-    [GeneratedRegex(@"\.{4,}|…{2,}")]
-    private static partial Regex LooksLikeContents();
 }

@@ -6,7 +6,7 @@ namespace KnowledgeBase.Core.Answers;
 
 /// <summary>
 /// Cuts a passage into the units an extractive answer quotes: sentences of prose, and list items whole. A new
-/// unit starts at every sentence end, blank line and list marker ("•", "2.13.3.1", "a)"), so a bulleted list
+/// unit starts at every sentence end, blank line and list marker ("•", "2.13.3.1", "a)", "1-"), so a bulleted list
 /// does not run into one long sentence and its lead-in ("shall include the following:") stays separate.
 /// </summary>
 internal static partial class PassageUnits
@@ -21,6 +21,13 @@ internal static partial class PassageUnits
         {
             var block = new TextSpan(breaks[b], breaks[b + 1]);
             var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
+            // A heading line glued to the text under it ("Chapter 4: Follow-Up Mechanisms" over "National … Plan" over
+            // prose) is a unit of its own, so the answer can leave it out rather than quote it as part of a sentence.
+            while (!isItem && HeadingLineEnd(text, block) is { } end)
+            {
+                yield return new PassageUnit(Clean(text[block.Start..end]), false);
+                block = new TextSpan(end + 1, block.End);
+            }
             var whole = Clean(text[block.Start..block.End]);
             if (isItem && whole.Length <= WholeItemChars)
             {
@@ -39,14 +46,23 @@ internal static partial class PassageUnits
         }
     }
 
+    /// <summary>Where the block's first line ends, when that line is a heading and text follows it.</summary>
+    private static int? HeadingLineEnd(string text, TextSpan block)
+    {
+        var end = text.IndexOf('\n', block.Start, block.Length);
+        return end > block.Start && !string.IsNullOrWhiteSpace(text[(end + 1)..block.End]) && UnquotableUnits.IsHeading(Clean(text[block.Start..end]))
+            ? end
+            : null;
+    }
+
     // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
     private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");
 
     // A blank line, or a line that starts with a list marker.
-    [GeneratedRegex(@"(?<=\n)\s*\n|(?<=\n)(?=[ \t]*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))[ \t]+\S)")]
+    [GeneratedRegex(@"(?<=\n)\s*\n|(?<=\n)(?=[ \t]*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}[)-])[ \t]+\S)")]
     private static partial Regex BlockStart();
 
-    [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}\))\s+")]
+    [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}[)-])\s+")]
     private static partial Regex ListMarker();
 
     [GeneratedRegex(@"\s+")]

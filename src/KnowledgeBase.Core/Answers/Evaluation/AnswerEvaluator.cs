@@ -61,6 +61,7 @@ public static partial class AnswerEvaluator
             facts.Count == 0 ? 0 : (double)inText.Count / facts.Count,
             facts.Count == 0 ? 0 : (double)facts.Count(f => passages.Any(p => p.Contains(f))) / facts.Count,
             answer.Citations.Any(Expected),
+            answer.Citations.Count == 0 ? null : Expected(answer.Citations.MinBy(c => c.Marker)!),
             question.NotFound == (answer.Kind == AnswerKind.NotFound),
             latencyMs,
             question.Facts.Where((_, i) => !inText.Contains(facts[i])).ToList());
