@@ -35,7 +35,7 @@ public static class SearchProfile
         var embedder = new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddingOptions), embeddingOptions);
         using var index = KeywordIndex.OpenForReading(indexPath);
         var options = new SearchOptions();
-        var request = new SearchRequest("", top);
+        var request = new SearchRequest("", top) { IncludeFacets = facets };
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         var byMode = new Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>>();
