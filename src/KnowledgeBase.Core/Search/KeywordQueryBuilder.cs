@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Search;
@@ -55,7 +54,7 @@ internal static class KeywordQueryBuilder
             }
         }
         // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
-        var parser = new SimpleQueryParser(analyzer, weights)
+        var parser = new SharedAnalysisQueryParser(analyzer, weights)
         {
             DefaultOperator = Occur.SHOULD,
         };
