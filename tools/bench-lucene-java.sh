@@ -45,7 +45,7 @@ jars=$(ls /usr/share/java/lucene-core-8*.jar /usr/share/java/lucene-analyzers-co
 lucene_version=$(basename "$(ls /usr/share/java/lucene-core-8*.jar | head -1)" .jar | sed 's/lucene-core-//')
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$jars" tools/lucene-java/LuceneBench.java
-read -r _ j50 j95 j99 jmean pages < <(java -cp "$work/classes:$jars" LuceneBench "$work/pages.tsv" "$work/queries.txt" "$work/lucene-index" | grep '^RESULT')
+read -r _ _ j50 j95 j99 jmean pages < <(java -cp "$work/classes:$jars" LuceneBench "$work/pages.tsv" "$work/queries.txt" "$work/lucene-index" | grep '^RESULT')
 
 profile="$work/profile.md"
 "${bench[@]}" search-profile --index "$index" --queries "$work/queries.jsonl" >"$profile"
