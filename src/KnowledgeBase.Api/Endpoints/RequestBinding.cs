@@ -28,6 +28,8 @@ internal static class RequestBinding
             Filters = Filters(filters),
             Mode = Mode(mode),
             GroupByDocument = groupBy == "document",
+            // The page shows the counts beside each filter value.
+            IncludeFacets = true,
         };
     }
 

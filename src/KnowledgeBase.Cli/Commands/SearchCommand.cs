@@ -47,7 +47,8 @@ internal static class SearchCommand
             {
                 return CliErrors.Fail("give a query, or --batch FILE");
             }
-            var results = await search.SearchAsync(template with { Query = text }, cancellationToken);
+            // One search shows its facets under the results (or in --json); a batch writes hits only.
+            var results = await search.SearchAsync(template with { Query = text, IncludeFacets = true }, cancellationToken);
             if (parse.GetValue(CliRoot.Json))
             {
                 JsonOutput.Write(new { results.Query, results.TotalHits, Hits = results.Hits.Select(HitJson.From), results.Facets });

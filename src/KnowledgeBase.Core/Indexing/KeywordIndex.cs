@@ -20,9 +20,6 @@ public sealed class KeywordIndex : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Loading a record must not load the document's whole extracted text, stored beside it.
-    private static readonly ISet<string> RecordOnly = new HashSet<string> { IndexFields.Record };
-
     private readonly System.Threading.Lock _catalogLock = new();
     private IndexCatalog? _catalog;
 
@@ -50,7 +47,7 @@ public sealed class KeywordIndex : IDisposable
                     Similarity = new BM25Similarity(),
                 };
                 _writer = new IndexWriter(_directory, config);
-                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: Bm25SearcherFactory.Instance);
                 _writes = new IndexWriteQueue();
             }
             else if (DirectoryReader.IndexExists(_directory))
@@ -82,7 +79,7 @@ public sealed class KeywordIndex : IDisposable
         {
             try
             {
-                return new SearcherManager(directory, searcherFactory: null);
+                return new SearcherManager(directory, searcherFactory: Bm25SearcherFactory.Instance);
             }
             catch (Exception ex) when (attempt < 10 && ex is EndOfStreamException or FileNotFoundException or IndexNotFoundException)
             {
@@ -170,16 +167,6 @@ public sealed class KeywordIndex : IDisposable
 
     /// <summary>Every document's record, by title.</summary>
     public IReadOnlyList<DocumentRecord> ListDocuments() => Catalog.All;
-
-    private static List<DocumentRecord> ListDocuments(IndexSearcher searcher)
-    {
-        var query = new TermQuery(new Term(IndexFields.Kind, IndexFields.DocumentKind));
-        var top = searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc));
-        return top.ScoreDocs
-            .Select(d => ReadRecord(searcher.Doc(d.Doc, RecordOnly)))
-            .OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-    }
 
     /// <summary>Finds a document by id, or by an unambiguous prefix of it; see <see cref="IndexCatalog.Find"/>.</summary>
     public DocumentRecord? GetDocument(string idOrPrefix) => Catalog.Find(idOrPrefix);
@@ -280,7 +267,7 @@ public sealed class KeywordIndex : IDisposable
         {
             if (_catalog is null || !ReferenceEquals(_catalog.Reader, searcher.IndexReader))
             {
-                _catalog = IndexCatalog.Load(searcher, ListDocuments(searcher));
+                _catalog = IndexCatalog.Load(searcher.IndexReader);
             }
             return _catalog;
         }
@@ -308,7 +295,8 @@ public sealed class KeywordIndex : IDisposable
         return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc);
     }, null);
 
-    private static DocumentRecord ReadRecord(Document document) =>
+    /// <summary>A document's record from its stored fields (only the record needs loading).</summary>
+    internal static DocumentRecord ReadRecord(Document document) =>
         JsonSerializer.Deserialize<DocumentRecord>(document.Get(IndexFields.Record), Json)!;
 
     private T WithSearcher<T>(Func<IndexSearcher, T> action, T whenEmpty)
@@ -320,7 +308,6 @@ public sealed class KeywordIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            searcher.Similarity = new BM25Similarity();
             return action(searcher);
         }
         finally

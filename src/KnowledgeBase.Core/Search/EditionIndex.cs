@@ -14,6 +14,7 @@ public sealed class EditionIndex
 
     private readonly Dictionary<string, IReadOnlyList<Edition>> _chainByDocument = [];
     private readonly Dictionary<string, string> _statusByDocument = [];
+    private readonly HashSet<string> _superseded;
 
     public EditionIndex(IEnumerable<DocumentRecord> records)
     {
@@ -33,6 +34,8 @@ public sealed class EditionIndex
         {
             _statusByDocument[record.Id] = record.Metadata.Status!;
         }
+        // Built once per commit's catalog: every search reads it, none changes it.
+        _superseded = _statusByDocument.Where(s => s.Value == Superseded).Select(s => s.Key).ToHashSet();
     }
 
     /// <summary>"in-force", "superseded", or null for a document nothing is known about.</summary>
@@ -40,8 +43,7 @@ public sealed class EditionIndex
 
     public IReadOnlyList<Edition> ChainOf(string documentId) => _chainByDocument.GetValueOrDefault(documentId) ?? [];
 
-    public IReadOnlySet<string> SupersededDocuments() =>
-        _statusByDocument.Where(s => s.Value == Superseded).Select(s => s.Key).ToHashSet();
+    public IReadOnlySet<string> SupersededDocuments() => _superseded;
 
     private static List<Edition> Resolve(List<DocumentRecord> newestFirst)
     {

@@ -13,13 +13,23 @@ public static class KeywordIndexSearch
     private static readonly ConditionalWeakTable<IndexCatalog, EditionIndex> EditionsByCatalog = new();
 
     /// <summary>Ranked passages for a query and filters, with facet counts; see <see cref="PassageRanker"/>.</summary>
-    public static SearchResults Search(this KeywordIndex index, SearchRequest request, float[]? queryVector = null, SearchOptions? options = null)
+    public static SearchResults Search(this KeywordIndex index, SearchRequest request, float[]? queryVector = null, SearchOptions? options = null) =>
+        index.Search(request, queryVector, options, stages: null);
+
+    /// <summary>As <see cref="Search(KeywordIndex, SearchRequest, float[], SearchOptions)"/>, recording each stage's time.</summary>
+    internal static SearchResults Search(this KeywordIndex index, SearchRequest request, float[]? queryVector, SearchOptions? options, SearchStageTimes? stages)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
-        var retrieval = new Retrieval(index.QueryAnalyzer, index.IndexAnalyzer, index.Vectors, queryVector, options ?? new SearchOptions());
+        stages?.Restart();
+        var retrieval = new Retrieval(index.QueryAnalyzer, index.IndexAnalyzer, index.Vectors, queryVector, options ?? new SearchOptions()) { Stages = stages };
         return index.Read(
-            (searcher, catalog) => PassageRanker.Search(searcher, catalog, catalog.Editions(), request, retrieval),
+            (searcher, catalog) =>
+            {
+                var editions = catalog.Editions();
+                stages?.Mark("searcher, catalog and editions of the commit");
+                return PassageRanker.Search(searcher, catalog, editions, request, retrieval);
+            },
             new SearchResults(request.Query, 0, []));
     }
 

@@ -2,7 +2,6 @@ using KnowledgeBase.Core.Documents;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Search;
@@ -27,7 +26,10 @@ internal static class KeywordQueryBuilder
     /// </summary>
     public const int MaxTextLength = 1000;
 
-    public static (BooleanQuery Query, Query TextQuery) Build(string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null)
+    /// <param name="indexedFields">The fields that hold terms (<see cref="IndexCatalog.IndexedFields"/>): the query
+    /// leaves out the other languages' fields, which could match nothing. Null searches every language's fields.</param>
+    public static (BooleanQuery Query, Query TextQuery) Build(
+        string text, Analyzer analyzer, IReadOnlyCollection<string>? languages = null, IReadOnlySet<string>? indexedFields = null)
     {
         if (text.Length > MaxTextLength)
         {
@@ -43,8 +45,16 @@ internal static class KeywordQueryBuilder
             weights[LanguageFields.Field(IndexFields.Heading, language)] = weight * HeadingWeight;
             weights[LanguageFields.Field(IndexFields.Title, language)] = weight * TitleWeight;
         }
+        if (indexedFields is not null && weights.Keys.Any(indexedFields.Contains))
+        {
+            // Each field left out is one analysis of the query and one term lookup per word less; none could score.
+            foreach (var empty in weights.Keys.Where(f => !indexedFields.Contains(f)).ToList())
+            {
+                weights.Remove(empty);
+            }
+        }
         // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
-        var parser = new SimpleQueryParser(analyzer, weights)
+        var parser = new SharedAnalysisQueryParser(analyzer, weights)
         {
             DefaultOperator = Occur.SHOULD,
         };
@@ -60,12 +70,9 @@ internal static class KeywordQueryBuilder
             anyOf.Add(new TermQuery(new Term(IndexFields.Identifiers, term)) { Boost = OwnIdentifierBoost }, Occur.SHOULD);
             anyOf.Add(new TermQuery(new Term(IndexFields.Mentions, term)) { Boost = MentionBoost }, Occur.SHOULD);
         }
-        var query = new BooleanQuery
-        {
-            // Only chunks are hits; the constant zero-weight clause restricts without changing scores.
-            { new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind))) { Boost = 0 }, Occur.MUST },
-            { anyOf, Occur.MUST },
-        };
-        return (query, textQuery ?? anyOf);
+        // Only chunks have text and identifier fields, so this matches chunks only without a clause saying so: a
+        // query of SHOULD clauses alone lets Lucene score it a window of documents at a time (BooleanScorer), much
+        // faster than the document-at-a-time scoring that a required clause forces.
+        return (anyOf, textQuery ?? anyOf);
     }
 }

@@ -7,7 +7,7 @@ namespace KnowledgeBase.Core.Search;
 /// <summary>
 /// Ranked passages for a query and filters: BM25, dense or both fused over the candidates, superseded editions at half score so the
 /// edition in force comes first, at most <see cref="PassagesPerDocument"/> passages of a document before others get
-/// their turn, and facets counting the documents among the best <see cref="FacetWindow"/> passages.
+/// their turn, and, when asked, facets counting the documents among the best <see cref="FacetWindow"/> passages.
 /// </summary>
 internal static class PassageRanker
 {
@@ -18,32 +18,37 @@ internal static class PassageRanker
     public static SearchResults Search(
         IndexSearcher searcher, IndexCatalog catalog, EditionIndex editions, SearchRequest request, Retrieval retrieval)
     {
+        var stages = retrieval.Stages;
         var filters = request.Filters;
-        var (query, textQuery) = KeywordQueryBuilder.Build(request.Query, retrieval.QueryAnalyzer, filters.Languages);
+        var (textMatch, textQuery) = KeywordQueryBuilder.Build(request.Query, retrieval.QueryAnalyzer, filters.Languages, catalog.IndexedFields);
+        stages?.Mark("query: language guess, analysis per field, parse");
         var (only, excluded) = StatusRestriction(filters, editions);
         var filterClauses = FilterQueryBuilder.Build(filters, only, excluded);
-        foreach (var clause in filterClauses)
-        {
-            query.Add(clause);
-        }
+        var query = Restrict(textMatch, filterClauses, request.ExpandQuery);
+        stages?.Mark("filters and edition status");
         var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval);
         var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
         var superseded = editions.SupersededDocuments();
-        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
         var ranked = candidates
             .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
             .OrderByDescending(h => h.Score)
             .ToList();
+        stages?.Mark("catalog look-ups, superseded weight, sort");
         var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
-        var hits = ordered
-            .Skip(request.Skip)
-            .Take(request.Top)
-            .Select(h => StoredHit.Read(searcher.Doc(h.Doc), h.Score, snippets))
-            .ToList();
-        return new SearchResults(request.Query, totalHits, hits)
+        var page = ordered.Skip(request.Skip).Take(request.Top).ToList();
+        stages?.Mark("diversification or grouping");
+        var stored = page.Select(h => searcher.Doc(h.Doc)).ToList();
+        stages?.Mark("stored fields of the page");
+        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
+        var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets)).ToList();
+        stages?.Mark("snippets and highlighting");
+        if (!request.IncludeFacets)
         {
-            Facets = FacetCounter.Count(documentIds, catalog.Records, editions),
-        };
+            return new SearchResults(request.Query, totalHits, hits);
+        }
+        var facets = FacetCounter.Count(documentIds, catalog.Records, editions);
+        stages?.Mark("facets");
+        return new SearchResults(request.Query, totalHits, hits) { Facets = facets };
     }
 
     /// <summary>
@@ -62,12 +67,39 @@ internal static class PassageRanker
                 QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
             }
             var top = searcher.Search(query, depth);
+            retrieval.Stages?.Mark("bm25 top-k");
             return (top.ScoreDocs, top.TotalHits);
         }
         // As deep as the keyword list: the blend scales each list by its own range (RankingConstants.CandidateDepth).
         var dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
-        var fused = mode == SearchMode.Dense ? dense : ScoreFusion.Fuse(searcher.Search(query, depth).ScoreDocs, dense, retrieval.Options);
+        retrieval.Stages?.Mark("dense scan");
+        if (mode == SearchMode.Dense)
+        {
+            return (dense, dense.Count);
+        }
+        var keyword = searcher.Search(query, depth).ScoreDocs;
+        retrieval.Stages?.Mark("bm25 top-k");
+        var fused = ScoreFusion.Fuse(keyword, dense, retrieval.Options);
+        retrieval.Stages?.Mark("fusion");
         return (fused, fused.Count);
+    }
+
+    /// <summary>
+    /// The text match as it is, when nothing restricts it (the fast, common case); else required, beside the filter
+    /// clauses, and beside the terms query expansion adds (which may only add to the score of what matched).
+    /// </summary>
+    private static BooleanQuery Restrict(BooleanQuery textMatch, IReadOnlyList<BooleanClause> filterClauses, bool expand)
+    {
+        if (filterClauses.Count == 0 && !expand)
+        {
+            return textMatch;
+        }
+        var query = new BooleanQuery { { textMatch, Occur.MUST } };
+        foreach (var clause in filterClauses)
+        {
+            query.Add(clause);
+        }
+        return query;
     }
 
     /// <summary>The filters as a query of their own for the dense scan: chunks only, plus each filter clause.</summary>

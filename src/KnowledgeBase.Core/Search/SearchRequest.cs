@@ -14,6 +14,12 @@ public sealed record SearchRequest(string Query, int Top = 10, int Skip = 0)
     /// <summary>Only the best passage of each document: for "which text covers this?" questions.</summary>
     public bool GroupByDocument { get; init; }
 
+    /// <summary>
+    /// Also count the facet values of the best passages' documents (<see cref="SearchResults.Facets"/>): the page and
+    /// `kb search` show them; batch searches and answers do not, and do not pay for them.
+    /// </summary>
+    public bool IncludeFacets { get; init; }
+
     /// <summary>Adds terms from the best keyword passages to the query (pseudo-relevance feedback, RM3-style).</summary>
     public bool ExpandQuery { get; init; }
 }

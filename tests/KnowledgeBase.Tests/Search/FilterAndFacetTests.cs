@@ -69,13 +69,33 @@ public sealed class FilterAndFacetTests : IDisposable
     [Fact]
     public void Facets_CountMatchingDocumentsPerValue()
     {
-        var results = _index.Search(new SearchRequest("incident incidents", 10));
+        var results = _index.Search(new SearchRequest("incident incidents", 10) { IncludeFacets = true });
 
         Assert.Contains(new FacetCount("national-strategy", 3), results.Facets["type"]);
         Assert.Contains(new FacetCount("itu-t-recommendation", 1), results.Facets["type"]);
         Assert.Equal(new FacetCount("Africa", 2), results.Facets["region"][0]);
         Assert.Contains(new FacetCount("fr", 2), results.Facets["lang"]);
         Assert.Contains(new FacetCount("2009", 1), results.Facets["year"]);
+    }
+
+    [Fact]
+    public void Facets_NotAsked_AreNotCounted()
+    {
+        var results = _index.Search(new SearchRequest("incident incidents", 10));
+
+        Assert.NotEmpty(results.Hits);
+        Assert.Empty(results.Facets);
+    }
+
+    [Fact]
+    public void Search_OnlyEnglishAndFrenchIndexed_StillFindsBothAndIgnoresEmptyLanguages()
+    {
+        var english = _index.Search(new SearchRequest("incident response", 10)).Hits;
+        var french = _index.Search(new SearchRequest("réponse aux incidents", 10)).Hits;
+
+        Assert.Contains(english, h => h.DocumentId == "jm");
+        Assert.Contains(french, h => h.DocumentId == "sn");
+        Assert.DoesNotContain(_index.Catalog.IndexedFields, f => f.EndsWith("_ru", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeBase.Core.Embeddings;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Search;
+using KnowledgeBase.Core.Search.Evaluation;
+
+namespace KnowledgeBase.Benchmarks;
+
+/// <summary>
+/// Where a warm, uncached search spends its time, stage by stage (<see cref="SearchStageTimes"/>), for bm25 and
+/// hybrid over one query list; then the end-to-end latency of <see cref="SearchService"/> (what `kb` and the service
+/// call) as p50/p95/p99. Each pass uses a new service, so no query is answered from the result cache.
+/// Usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10]
+/// </summary>
+public static class SearchProfile
+{
+    private const string Embedding = "query embedding (model)";
+    private const string Json = "JSON of the results";
+
+    public static int Run(string[] args)
+    {
+        var indexPath = Option(args, "--index");
+        var queryFile = Option(args, "--queries");
+        if (indexPath is null || queryFile is null || !File.Exists(queryFile))
+        {
+            Console.Error.WriteLine("usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10]");
+            return 2;
+        }
+        var top = int.Parse(Option(args, "--top") ?? "10", CultureInfo.InvariantCulture);
+        var facets = args.Contains("--facets");
+        var queries = ReadQueries(queryFile);
+        var embeddingOptions = new EmbeddingOptions();
+        var embedder = new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddingOptions), embeddingOptions);
+        using var index = KeywordIndex.OpenForReading(indexPath);
+        var options = new SearchOptions();
+        var request = new SearchRequest("", top) { IncludeFacets = facets };
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var byMode = new Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>>();
+        foreach (var mode in new[] { SearchMode.Bm25, SearchMode.Hybrid })
+        {
+            // The first pass warms the JIT, the page cache and the per-segment caches; the second is measured.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var profiles = new List<IReadOnlyDictionary<string, double>>();
+                foreach (var text in queries)
+                {
+                    var stages = new SearchStageTimes();
+                    var vector = mode == SearchMode.Hybrid && embedder.Understands(QueryLanguageGuess.Guess(text))
+                        ? embedder.EmbedQueryAsync(text, CancellationToken.None).GetAwaiter().GetResult()
+                        : null;
+                    stages.Mark(Embedding);
+                    var results = index.Search(request with { Query = text, Mode = vector is null ? SearchMode.Bm25 : mode }, vector, options, stages);
+                    stages.Restart();
+                    JsonSerializer.Serialize(results, json);
+                    stages.Mark(Json);
+                    profiles.Add(stages.Milliseconds);
+                }
+                byMode[mode] = profiles;
+            }
+        }
+        WriteBreakdown(byMode, queries.Count, facets);
+        Console.WriteLine();
+        WriteEndToEnd(index, embedder, options, request, queries);
+        return 0;
+    }
+
+    private static void WriteBreakdown(Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>> byMode, int queryCount, bool facets)
+    {
+        var stages = byMode.Values.SelectMany(p => p).SelectMany(p => p.Keys).Distinct().ToList();
+        Console.WriteLine($"Stage breakdown, mean ms per query over {queryCount} queries (warm, uncached; facets {(facets ? "asked" : "not asked")}):");
+        Console.WriteLine();
+        Console.WriteLine("| stage | bm25 ms | bm25 share | hybrid ms | hybrid share |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var totals = byMode.ToDictionary(m => m.Key, m => m.Value.Average(p => p.Values.Sum()));
+        foreach (var stage in stages)
+        {
+            var cells = byMode.Select(m =>
+            {
+                var mean = m.Value.Average(p => p.GetValueOrDefault(stage));
+                return $"{mean:F3} | {100 * mean / totals[m.Key]:F1}%";
+            });
+            Console.WriteLine($"| {stage} | {string.Join(" | ", cells)} |");
+        }
+        Console.WriteLine($"| **total** | {string.Join(" | ", byMode.Select(m => $"**{totals[m.Key]:F3}** | 100%"))} |");
+        foreach (var (mode, profiles) in byMode)
+        {
+            var sums = profiles.Select(p => p.Values.Sum()).ToList();
+            Console.WriteLine($"{mode}: per-query total p50 {RetrievalMetrics.Percentile(sums, 50):F2} ms, p95 {RetrievalMetrics.Percentile(sums, 95):F2} ms, p99 {RetrievalMetrics.Percentile(sums, 99):F2} ms");
+        }
+    }
+
+    /// <summary>What a caller of the service sees: SearchService.SearchAsync per query, a new service per pass.</summary>
+    private static void WriteEndToEnd(KeywordIndex index, PassageEmbedder embedder, SearchOptions options, SearchRequest request, List<string> queries)
+    {
+        Console.WriteLine($"End to end, SearchService.SearchAsync, {queries.Count} queries, top {request.Top}, warm, uncached:");
+        Console.WriteLine();
+        Console.WriteLine("| mode | p50 ms | p95 ms | p99 ms | mean ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var mode in new[] { SearchMode.Bm25, SearchMode.Hybrid })
+        {
+            var latencies = new List<double>();
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var service = new SearchService(index, options, embedder);
+                latencies.Clear();
+                foreach (var text in queries)
+                {
+                    var clock = Stopwatch.StartNew();
+                    service.SearchAsync(request with { Query = text, Mode = mode }, CancellationToken.None).GetAwaiter().GetResult();
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+            Console.WriteLine($"| {mode.ToString().ToLowerInvariant()} | {RetrievalMetrics.Percentile(latencies, 50):F2} | {RetrievalMetrics.Percentile(latencies, 95):F2} | {RetrievalMetrics.Percentile(latencies, 99):F2} | {latencies.Average():F2} |");
+        }
+    }
+
+    internal static List<string> ReadQueries(string file) =>
+        File.ReadLines(file)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("query").GetString()!)
+            .ToList();
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
