@@ -32,7 +32,11 @@ public sealed class IndexLog(ClusterConnection cluster)
         }
         var ack = await cluster.JetStream.PublishAsync(ClusterConnection.LogSubject, body, headers: headers,
             opts: new NatsJSPubOpts { MsgId = messageId }, cancellationToken: cancellationToken);
-        ack.EnsureSuccess();
+        // A duplicate is the expected answer to a second publish of the same entry: it names the first copy's sequence.
+        if (!ack.Duplicate)
+        {
+            ack.EnsureSuccess();
+        }
         return (long)ack.Seq;
     }
 
