@@ -58,7 +58,9 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
             DeliverPolicy = ConsumerConfigDeliverPolicy.ByStartSequence,
             OptStartSeq = (ulong)AppliedSequence + 1,
         }, cancellationToken);
-        await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancellationToken))
+        // Short pulls with frequent heartbeats: a consumer whose server died is noticed and recreated within seconds.
+        var pulls = new NatsJSConsumeOpts { Expires = TimeSpan.FromSeconds(5), IdleHeartbeat = TimeSpan.FromSeconds(1) };
+        await foreach (var message in consumer.ConsumeAsync<byte[]>(opts: pulls, cancellationToken: cancellationToken))
         {
             var sequence = (long)message.Metadata!.Value.Sequence.Stream;
             if (sequence <= AppliedSequence)
