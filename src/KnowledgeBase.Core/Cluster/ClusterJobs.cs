@@ -13,6 +13,10 @@ public sealed class ClusterJobs(ClusterConnection cluster)
     public async Task SetAsync(string jobId, int fileIndex, ClusterJobFile file, CancellationToken cancellationToken) =>
         await cluster.Jobs.PutAsync($"{jobId}.{fileIndex}", JsonSerializer.SerializeToUtf8Bytes(file, KeywordIndex.Json), cancellationToken: cancellationToken);
 
+    /// <summary>Records a file's first state, unless a worker has already recorded a later one.</summary>
+    public async Task CreateAsync(string jobId, int fileIndex, ClusterJobFile file, CancellationToken cancellationToken) =>
+        await cluster.Jobs.TryCreateAsync($"{jobId}.{fileIndex}", JsonSerializer.SerializeToUtf8Bytes(file, KeywordIndex.Json), cancellationToken: cancellationToken);
+
     /// <summary>The job's files in order; empty when no node knows the job.</summary>
     public async Task<IReadOnlyList<ClusterJobFile>> GetAsync(string jobId, CancellationToken cancellationToken)
     {

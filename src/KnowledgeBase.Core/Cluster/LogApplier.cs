@@ -43,9 +43,10 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
             {
                 return;
             }
-            catch (Exception ex) when (ex is NatsJSException or NATS.Client.Core.NatsException or TimeoutException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                _logger.LogWarning(ex, "Index log unavailable after sequence {Sequence}; retrying", AppliedSequence);
+                // Whatever broke (a lost server, a full disk), the node must keep trying, not stop following quietly.
+                _logger.LogWarning(ex, "Following the index log failed after sequence {Sequence}; retrying", AppliedSequence);
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -58,9 +59,7 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
             DeliverPolicy = ConsumerConfigDeliverPolicy.ByStartSequence,
             OptStartSeq = (ulong)AppliedSequence + 1,
         }, cancellationToken);
-        // Short pulls with frequent heartbeats: a consumer whose server died is noticed and recreated within seconds.
-        var pulls = new NatsJSConsumeOpts { Expires = TimeSpan.FromSeconds(5), IdleHeartbeat = TimeSpan.FromSeconds(1) };
-        await foreach (var message in consumer.ConsumeAsync<byte[]>(opts: pulls, cancellationToken: cancellationToken))
+        await foreach (var message in consumer.ConsumeAsync<byte[]>(cancellationToken: cancellationToken))
         {
             var sequence = (long)message.Metadata!.Value.Sequence.Stream;
             if (sequence <= AppliedSequence)
