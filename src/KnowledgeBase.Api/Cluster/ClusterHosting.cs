@@ -24,6 +24,7 @@ internal static class ClusterHosting
             return;
         }
         options.Validate();
+        // "search" follows the log and serves searches; "worker" ingests from the work queue; "search,worker" both.
         var roles = builder.Configuration[$"{Section}:Roles"] ?? "search";
         // The log is the only way into a node's index: ingesting the bundled corpus locally would make this node
         // differ from the others (the corpus is submitted once, with `kb cluster submit`).
@@ -32,7 +33,10 @@ internal static class ClusterHosting
         builder.Services.AddSingleton(_ => ClusterConnection.ConnectAsync(options, CancellationToken.None).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new LogApplier(sp.GetRequiredService<ClusterConnection>(), sp.GetRequiredService<KeywordIndex>(),
             sp.GetRequiredService<ILogger<LogApplier>>()));
-        builder.Services.AddHostedService<LogFollower>();
+        if (roles.Contains("search", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService<LogFollower>();
+        }
         if (roles.Contains("worker", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.AddSingleton(sp => new ClusterWorker(sp.GetRequiredService<ClusterConnection>(), sp.GetRequiredService<IngestionRunner>(),
