@@ -57,10 +57,11 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
             {
                 return;
             }
-            catch (Exception ex) when (ex is NatsJSException or NATS.Client.Core.NatsException or TimeoutException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // The file (if any) was not acknowledged: JetStream gives it out again.
-                _logger.LogWarning(ex, "Work queue unavailable; retrying");
+                // A lost server, an unavailable log, a missing original: the file (if any) was not acknowledged, so
+                // JetStream gives it out again (at most MaxDeliveries times); the worker itself carries on.
+                _logger.LogWarning(ex, "Taking or ingesting a file failed; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

@@ -21,7 +21,16 @@ internal sealed class PublishStep(IndexLog log, WorkItem item, TimeProvider time
     {
         var extracted = context.Extracted!;
         var record = IndexStep.BuildRecord(context, extracted, time);
-        Sequence = await log.AppendAsync(IndexOperation.Put(record, extracted, context.Chunks), item.Id, cancellationToken);
+        try
+        {
+            Sequence = await log.AppendAsync(IndexOperation.Put(record, extracted, context.Chunks), item.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the file's fault: the runner lets this through (a failed outcome would be acknowledged and lost),
+            // the worker leaves the file unacknowledged, and it comes back.
+            throw new Indexing.IndexUnavailableException($"the cluster's index log is unavailable ({ex.Message})", ex);
+        }
         context.Outcome = new IngestionOutcome(context.File, IngestionStatus.Indexed, record.Id, record.PageCount, record.ChunkCount, Warnings: record.Warnings);
     }
 }

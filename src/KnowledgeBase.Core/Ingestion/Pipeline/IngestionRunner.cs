@@ -58,10 +58,10 @@ public sealed class IngestionRunner(
     /// Runs one file through every step, with <paramref name="last"/> in place of the index step (a cluster worker
     /// publishes the document to the index log instead). <paramref name="embeddingCache"/> offers stored vectors.
     /// </summary>
-    internal Task<IngestionOutcome> RunFileAsync(SourceFile file, KeywordIndex embeddingCache, IIngestionStep last, CancellationToken cancellationToken)
+    internal async Task<IngestionOutcome> RunFileAsync(SourceFile file, KeywordIndex embeddingCache, IIngestionStep last, CancellationToken cancellationToken)
     {
         using var exclusive = new SemaphoreSlim(1, 1);
-        return RunFileAsync(new IngestionContext(file), [.. Steps(embeddingCache, new IngestionCatalog([]), last)], exclusive, cancellationToken);
+        return await RunFileAsync(new IngestionContext(file), [.. Steps(embeddingCache, new IngestionCatalog([]), last)], exclusive, cancellationToken);
     }
 
     /// <summary>The model passages are embedded with; null when nothing is embedded.</summary>
