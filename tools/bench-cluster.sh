@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cluster mode, measured on this machine with real processes: a nats-server -js on a free loopback port, `kb
 # cluster worker` processes and a `kb cluster replica`.
-#   tools/bench-cluster.sh [FILES_OR_FOLDER] [EMBEDDINGS]      (default: corpus/ and the built-in model; "none" skips it)
+#   [WORKERS="1 2"] tools/bench-cluster.sh [FILES_OR_FOLDER] [EMBEDDINGS]   (default: corpus/, the built-in model; "none" skips it)
 # Prints: ingestion time of FILES by `kb ingest` (one process) and through the cluster with 1 and 2 workers (from
 # submit until the replica has applied every entry), replica lag p50/p99 (KnowledgeBase.Benchmarks cluster-lag), and
 # BM25 search latency on the single-process index and on the replica (same documents). Says the load at each start.
@@ -25,11 +25,12 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(now)"; }
 
+# Sets $url; not in a $(…) subshell, so the server's pid is kept for the cleanup. Waits until it listens.
 start_nats() {
   local p; p=$(port)
   nats-server -js -a 127.0.0.1 -p "$p" -sd "$work/nats-$1" >/dev/null 2>&1 & pids+=($!)
-  sleep 1
-  echo "nats://127.0.0.1:$p"
+  for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && break; sleep 0.1; done
+  url="nats://127.0.0.1:$p"
 }
 
 echo "files: $files ($count), embeddings: $provider"
@@ -39,8 +40,8 @@ l=$(load); s=$(now)
 $kb ingest $files --index "$work/single" --json >/dev/null
 echo "| kb ingest (one process) | $(since "$s") | $l |"
 
-for workers in 1 2; do
-  url=$(start_nats "w$workers")
+for workers in ${WORKERS:-1 2}; do
+  start_nats "w$workers"
   export KB__Cluster__Nats=$url
   run=()
   $kb cluster replica --index "$work/replica-$workers" >/dev/null 2>&1 & run+=($!); pids+=($!)

@@ -13,6 +13,19 @@ internal static class IndexOperationApplier
 {
     public static void Apply(KeywordIndex index, IndexOperation operation, ILogger logger)
     {
+        try
+        {
+            ApplyChecked(index, operation, logger);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A malformed entry is skipped by every node alike (retrying it would stop the node for good).
+            logger.LogError(ex, "Skipped an index-log entry that cannot be applied");
+        }
+    }
+
+    private static void ApplyChecked(KeywordIndex index, IndexOperation operation, ILogger logger)
+    {
         switch (operation.Kind)
         {
             case IndexOperationKind.Put:
@@ -40,7 +53,7 @@ internal static class IndexOperationApplier
         }
         try
         {
-            index.Replace(record, operation.Extracted!, operation.Chunks ?? []);
+            index.Replace(record, operation.Extracted ?? throw new InvalidDataException("a put in the index log carries no text"), operation.Chunks ?? []);
         }
         catch (EmbeddingModelMismatchException ex)
         {

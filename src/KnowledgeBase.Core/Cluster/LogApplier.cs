@@ -74,14 +74,31 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
                 _logger.LogError("Stopped following the index log: {Fault}", Fault);
                 return;
             }
-            Apply(await _log.ReadAsync(message, cancellationToken), sequence);
+            IndexOperation? operation;
+            try
+            {
+                operation = await _log.ReadAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException)
+            {
+                // Every node reads the same bytes and skips them alike; retrying would stop this node for good.
+                _logger.LogError(ex, "Skipped index-log entry {Sequence}: it cannot be read", sequence);
+                operation = null;
+            }
+            Apply(operation, sequence);
         }
     }
 
     /// <summary>Applies one operation and records its sequence in the same commit.</summary>
-    internal void Apply(IndexOperation operation, long sequence)
+    internal void Apply(IndexOperation? operation, long sequence)
     {
-        index.ApplyLogged(sequence, () => IndexOperationApplier.Apply(index, operation, _logger));
+        index.ApplyLogged(sequence, () =>
+        {
+            if (operation is not null)
+            {
+                IndexOperationApplier.Apply(index, operation, _logger);
+            }
+        });
         Interlocked.Exchange(ref _appliedSequence, sequence);
         AppliedCount++;
         Interlocked.Exchange(ref _applied, NewSignal()).TrySetResult();

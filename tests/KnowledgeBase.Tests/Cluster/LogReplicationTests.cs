@@ -3,6 +3,7 @@ using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using KnowledgeBase.Core.Ingestion.Pipeline.Steps;
 using KnowledgeBase.Tests.Support;
+using NATS.Client.JetStream;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Tests.Cluster;
@@ -124,6 +125,30 @@ public sealed class LogReplicationTests
         Assert.Equal("test-model", index.EmbeddingModel);
         var stored = index.FindEmbeddings([KnowledgeBase.Core.Embeddings.EmbeddingText.Hash(put.Record, put.Chunks[0])]);
         Assert.Equal(put.Chunks[0].Embedding, Assert.Single(stored).Value);
+    }
+
+    [NatsFact]
+    public async Task UnreadableLogEntry_IsSkipped_AndTheNodeGoesOnToTheNext()
+    {
+        using var folder = new TempFolder();
+        using var server = NatsServer.Start();
+        await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
+        var garbage = await cluster.JetStream.PublishAsync(ClusterConnection.LogSubject, "not an index operation"u8.ToArray());
+        garbage.EnsureSuccess();
+        var put = await PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt")));
+        var sequence = await new IndexLog(cluster).AppendAsync(put, "put", CancellationToken.None);
+
+        using var index = KeywordIndex.OpenForWriting(folder.Folder("node"));
+        var node = new LogApplier(cluster, index);
+        using var stop = new CancellationTokenSource();
+        var following = node.RunAsync(stop.Token);
+        var applied = await node.WaitForAsync(sequence, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await stop.CancelAsync();
+        await following;
+
+        Assert.True(applied, "the node got past the unreadable entry");
+        Assert.Equal(2, index.AppliedLogSequence);
+        Assert.NotNull(index.GetDocument(put.Record!.Id));
     }
 
     /// <summary>A put entry as a worker makes it: the real pipeline, its record, no index.</summary>
