@@ -12,6 +12,7 @@ fi
 # nothing is downloaded by Playwright itself.
 command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium) || exit 1
 tools/install-ocr.sh || exit 1  # the OCR tests read scans with Debian's tesseract-ocr and pdftoppm
+tools/install-nats.sh || exit 1  # the cluster tests start real nats-server processes (Debian's, JetStream)
 dotnet restore KnowledgeBase.sln || exit 1
 dotnet build KnowledgeBase.sln --no-restore -c Release -nologo || exit 1
 log=$(mktemp)

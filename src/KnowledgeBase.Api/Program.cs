@@ -1,3 +1,4 @@
+using KnowledgeBase.Api.Cluster;
 using KnowledgeBase.Api.Configuration;
 using KnowledgeBase.Api.Endpoints;
 using KnowledgeBase.Api.Http;
@@ -10,10 +11,12 @@ builder.AddKnowledgeBaseServices();
 builder.AddKnowledgeBaseHttp();
 builder.AddKnowledgeBasePage();
 builder.AddKnowledgeBaseTelemetry();
+builder.AddKnowledgeBaseCluster();
 
 var app = builder.Build();
 app.UseKnowledgeBasePage();
 app.UseKnowledgeBaseHttp();
+app.UseKnowledgeBaseCluster();
 app.MapSearchEndpoints();
 app.MapAskEndpoints();
 app.MapCompareEndpoints();

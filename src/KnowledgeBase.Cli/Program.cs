@@ -1,5 +1,6 @@
 using KnowledgeBase.Cli;
 using KnowledgeBase.Cli.Commands;
+using KnowledgeBase.Cli.Commands.Cluster;
 using KnowledgeBase.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,5 +15,6 @@ var root = CliRoot.Create(
     ShowCommand.Create(),
     DeleteCommand.Create(),
     ReindexCommand.Create(services),
-    EvalCommand.Create(services));
+    EvalCommand.Create(services),
+    ClusterCommand.Create(services));
 return await root.Parse(args).InvokeAsync();

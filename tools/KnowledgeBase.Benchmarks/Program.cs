@@ -3,7 +3,8 @@ using KnowledgeBase.Benchmarks;
 
 // kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `search-profile`
 // (stage breakdown and end-to-end latency of searches), `export-pages` (inputs of tools/bench-lucene-java.sh),
-// `compare` (countries × topics comparison latency), `bdn` (BenchmarkDotNet).
+// `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
+// `bdn` (BenchmarkDotNet).
 switch (args.FirstOrDefault())
 {
     case "dense":
@@ -16,10 +17,14 @@ switch (args.FirstOrDefault())
         return EmbeddingThroughput.Run(args);
     case "compare":
         return CompareBenchmark.Run(args);
+    case "cluster-lag":
+        return await ClusterBenchmark.RunLagAsync(args);
+    case "search-latency":
+        return ClusterBenchmark.RunSearchLatency(args);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(DenseSearchBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|search-profile|export-pages|compare|bdn [options]");
+        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|search-profile|export-pages|compare|cluster-lag|search-latency|bdn [options]");
         return 2;
 }

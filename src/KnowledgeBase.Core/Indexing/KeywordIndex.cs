@@ -31,6 +31,9 @@ public sealed class KeywordIndex : IDisposable
     private readonly IndexWriteQueue? _writes;
     private readonly VectorIndex _vectors = new();
 
+    // Set only while ApplyLogged runs on the writer thread: the commit it makes records this index-log sequence.
+    private long? _pendingLogSequence;
+
     private KeywordIndex(string path, bool writable)
     {
         Path = path;
@@ -143,11 +146,69 @@ public sealed class KeywordIndex : IDisposable
         RequireWriter().UpdateDocuments(new Term(IndexFields.Source, record.Source), block);
     }
 
-    // Part of the commit itself, so the index never holds vectors without saying whose they are.
-    private void RecordEmbeddingModel(string? model) =>
-        RequireWriter().SetCommitData(model is null
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { [IndexFields.EmbeddingModelCommitKey] = model });
+    // Part of the commit itself, so the index never holds vectors without saying whose they are. Other keys of the
+    // commit data (the cluster's log sequence) are kept.
+    private void RecordEmbeddingModel(string? model)
+    {
+        var data = new Dictionary<string, string>(RequireWriter().CommitData);
+        if (model is null)
+        {
+            data.Remove(IndexFields.EmbeddingModelCommitKey);
+        }
+        else
+        {
+            data[IndexFields.EmbeddingModelCommitKey] = model;
+        }
+        RequireWriter().SetCommitData(data);
+    }
+
+    /// <summary>
+    /// The sequence of the last cluster index-log operation this index applied, from its last commit; 0 when it
+    /// applied none (a single-process index, or a new replica).
+    /// </summary>
+    public long AppliedLogSequence
+    {
+        get
+        {
+            var data = _writer is not null
+                ? _writer.CommitData
+                : WithSearcher(searcher => searcher.IndexReader is DirectoryReader reader ? reader.IndexCommit.UserData : null, null);
+            return data is not null && data.TryGetValue(LogSequenceCommitKey, out var value) && long.TryParse(value, out var sequence) ? sequence : 0;
+        }
+    }
+
+    /// <summary>
+    /// Runs one index-log operation (<paramref name="apply"/> calls <see cref="Replace"/>, <see cref="Delete"/>, …) on
+    /// the writer thread and commits it together with its sequence, also when it changed nothing: the commit is the
+    /// only record of how far the log was applied, so a crash leaves the index and its position in step.
+    /// </summary>
+    public void ApplyLogged(long sequence, Action apply) => Writes.Run(() =>
+    {
+        _pendingLogSequence = sequence;
+        try
+        {
+            apply();
+            if (AppliedLogSequence != sequence)
+            {
+                Commit();
+            }
+        }
+        finally
+        {
+            _pendingLogSequence = null;
+        }
+        return true;
+    });
+
+    /// <summary>Records the embedding model in a commit of its own (the cluster's set-model entry).</summary>
+    internal void RecordModel(string model) => Writes.Run(() =>
+    {
+        RecordEmbeddingModel(model);
+        Commit();
+        return true;
+    });
+
+    private const string LogSequenceCommitKey = "cluster_log_sequence";
 
     /// <summary>
     /// Removes a document and its chunks, found as <see cref="GetDocument"/> finds it (an unambiguous prefix deletes
@@ -318,6 +379,10 @@ public sealed class KeywordIndex : IDisposable
 
     private void Commit()
     {
+        if (_pendingLogSequence is { } sequence)
+        {
+            _writer!.SetCommitData(new Dictionary<string, string>(_writer.CommitData) { [LogSequenceCommitKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
         _writer!.Commit();
         _searchers!.MaybeRefreshBlocking();
     }

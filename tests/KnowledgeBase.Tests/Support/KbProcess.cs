@@ -7,7 +7,10 @@ internal static class KbProcess
 {
     private static string KbDll => Path.Combine(AppContext.BaseDirectory, "kb.dll");
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(args, new Dictionary<string, string?>());
+
+    /// <summary>Starts `kb` with extra environment variables (null removes one).</summary>
+    public static Process Start(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +27,10 @@ internal static class KbProcess
         // These tests are about the command's contracts; OCR has its own tests (Ocr/), and reading the few scanned
         // pages of the shared NIST PDFs would only slow them past their time limits on a loaded machine.
         start.Environment["KB__Ocr__Enabled"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         return Process.Start(start)!;
     }
 

@@ -38,17 +38,7 @@ public sealed class IngestionRunner(
         var documents = index.ListDocuments();
         CheckEmbeddingModel(index, documents.Count);
         var catalog = new IngestionCatalog(documents);
-        List<IIngestionStep> steps = [new ReadStep(catalog), new ExtractStep(parsers)];
-        if (ocr is not null)
-        {
-            steps.Add(new OcrStep(ocr, languages));
-        }
-        steps.AddRange([new ChunkStep(chunker), new DescribeStep(languages)]);
-        if (embedder is not null)
-        {
-            steps.Add(new EmbedStep(embedder, index));
-        }
-        steps.Add(new IndexStep(index, catalog, time));
+        var steps = Steps(index, catalog, new IndexStep(index, catalog, time));
         using var exclusive = new SemaphoreSlim(1, 1);
         var outcomes = new IngestionOutcome[files.Count];
         var options = new ParallelOptions
@@ -62,6 +52,35 @@ public sealed class IngestionRunner(
             progress?.Report(outcomes[i]);
         });
         return new IngestionSummary(outcomes, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs one file through every step, with <paramref name="last"/> in place of the index step (a cluster worker
+    /// publishes the document to the index log instead). <paramref name="embeddingCache"/> offers stored vectors.
+    /// </summary>
+    internal async Task<IngestionOutcome> RunFileAsync(SourceFile file, KeywordIndex embeddingCache, IIngestionStep last, CancellationToken cancellationToken)
+    {
+        using var exclusive = new SemaphoreSlim(1, 1);
+        return await RunFileAsync(new IngestionContext(file), [.. Steps(embeddingCache, new IngestionCatalog([]), last)], exclusive, cancellationToken);
+    }
+
+    /// <summary>The model passages are embedded with; null when nothing is embedded.</summary>
+    internal string? EmbeddingModelId => embedder?.ModelId;
+
+    private List<IIngestionStep> Steps(KeywordIndex index, IngestionCatalog catalog, IIngestionStep last)
+    {
+        List<IIngestionStep> steps = [new ReadStep(catalog), new ExtractStep(parsers)];
+        if (ocr is not null)
+        {
+            steps.Add(new OcrStep(ocr, languages));
+        }
+        steps.AddRange([new ChunkStep(chunker), new DescribeStep(languages)]);
+        if (embedder is not null)
+        {
+            steps.Add(new EmbedStep(embedder, index));
+        }
+        steps.Add(last);
+        return steps;
     }
 
     /// <summary>Every vector in an index comes from one model: new documents must be embedded by the index's own.</summary>

@@ -22,7 +22,7 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
         }
         var extracted = context.Extracted!;
         var replaces = catalog.HasSource(context.File.Source);
-        var record = BuildRecord(context, extracted);
+        var record = BuildRecord(context, extracted, time);
         index.Replace(record, extracted, context.Chunks);
         catalog.Add(record);
         context.Outcome = new IngestionOutcome(context.File,
@@ -31,7 +31,8 @@ internal sealed class IndexStep(KeywordIndex index, IngestionCatalog catalog, Ti
         return ValueTask.CompletedTask;
     }
 
-    private DocumentRecord BuildRecord(IngestionContext context, ExtractedDocument extracted)
+    /// <summary>The document's record from what the steps found (cluster workers publish it instead of indexing it).</summary>
+    internal static DocumentRecord BuildRecord(IngestionContext context, ExtractedDocument extracted, TimeProvider time)
     {
         var fileName = Path.GetFileName(context.File.Path);
         var title = context.Title;

@@ -1,0 +1,83 @@
+using KnowledgeBase.Core.Cluster;
+using KnowledgeBase.Core.Configuration;
+using KnowledgeBase.Core.Embeddings;
+using KnowledgeBase.Core.Indexing;
+using KnowledgeBase.Core.Ingestion.Ocr;
+using KnowledgeBase.Core.Ingestion.Pipeline;
+using KnowledgeBase.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeBase.Tests.Cluster;
+
+/// <summary>What the cluster tests share: connections to real servers, the real pipeline, index comparisons.</summary>
+internal static class ClusterTestKit
+{
+    /// <summary>The pipeline as `kb ingest` composes it, with the built-in embedding model and without OCR (tested elsewhere).</summary>
+    public static ServiceProvider WithModel { get; } = new ServiceCollection()
+        .AddKnowledgeBase(new EmbeddingOptions(), ocr: new OcrOptions { Enabled = false }).BuildServiceProvider();
+
+    /// <summary>The pipeline without embeddings, for tests about the log rather than the vectors.</summary>
+    public static ServiceProvider KeywordsOnly { get; } = new ServiceCollection()
+        .AddKnowledgeBase(new EmbeddingOptions { Provider = "none" }, ocr: new OcrOptions { Enabled = false }).BuildServiceProvider();
+
+    /// <summary>Connects, retrying while a new cluster still elects its JetStream leader.</summary>
+    public static async Task<ClusterConnection> ConnectAsync(string urls, int replicas = 1, TimeSpan? workAckWait = null)
+    {
+        var options = new ClusterOptions { Nats = urls, Replicas = replicas, WorkAckWait = workAckWait ?? TimeSpan.FromSeconds(60) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await ClusterConnection.ConnectAsync(options, CancellationToken.None);
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    public static ClusterWorker Worker(ClusterConnection cluster, ServiceProvider services) =>
+        new(cluster, services.GetRequiredService<IngestionRunner>(), TimeProvider.System);
+
+    /// <summary>Waits until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until the node has applied everything the log holds and the log holds at least <paramref name="entries"/>.</summary>
+    public static Task WaitForCatchUpAsync(ClusterConnection cluster, LogApplier node, long entries, TimeSpan timeout) =>
+        WaitUntilAsync(async () =>
+        {
+            var last = await cluster.LastLogSequenceAsync(CancellationToken.None);
+            return last >= entries && node.AppliedSequence == last;
+        }, timeout, $"the node applied {entries} log entries");
+
+    /// <summary>
+    /// What must be equal between two indexes of the same documents: each document's record (but the time it was
+    /// ingested), the passages (their count and every passage's text through the hits), the vectors, and the ranked
+    /// hits of the queries.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(KeywordIndex index, IReadOnlyList<(string Query, float[]? Vector)> queries)
+    {
+        var lines = index.ListDocuments()
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => $"doc {r.Id} {r.Source} {r.ContentHash} {r.Title} pages={r.PageCount} chunks={r.ChunkCount} index-chunks={index.CountChunks(r.Id)} model={r.EmbeddingModel} lang={r.Language}")
+            .ToList();
+        lines.Add($"vectors {index.CountVectors()} model {index.EmbeddingModel}");
+        foreach (var (query, vector) in queries)
+        {
+            var mode = vector is null ? SearchMode.Bm25 : SearchMode.Hybrid;
+            var results = index.Search(new SearchRequest(query, 10) { Mode = mode }, vector);
+            lines.AddRange(results.Hits.Select((h, rank) => $"{query} #{rank + 1} {h.DocumentId} {h.ChunkOrdinal} {h.Clause} p{h.PageStart}-{h.PageEnd} {h.Score:F4}"));
+        }
+        return lines;
+    }
+}
