@@ -46,9 +46,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         options = options.Resolved(builtin: false);
         var (folder, model) = OnnxModelFolder.Find(options);
         var tokenizer = ModelTokenizer.Load(folder);
-        var session = OnnxModelFolder.Open(model, options);
         var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
-        return new OnnxEmbeddingGenerator(session, tokenizer, options, "onnx", modelId);
+        if (string.Equals(options.Precision, ModelPrecision.FullPrecision, StringComparison.OrdinalIgnoreCase))
+        {
+            return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, options), tokenizer, options, "onnx", modelId);
+        }
+        var (bytes, id) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
+        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, bytes, options), tokenizer, options, "onnx", id);
     }
 
     /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
@@ -59,8 +63,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         options = options.Resolved(builtin: true);
         OnnxModelFolder.Validate(options);
         var (model, vocabulary) = BuiltinModel.Read();
-        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, model, options);
-        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", BuiltinModel.Name);
+        var (bytes, id) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
+        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, bytes, options);
+        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", id);
     }
 
     /// <summary>
