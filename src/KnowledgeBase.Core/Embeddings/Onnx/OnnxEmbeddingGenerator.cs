@@ -25,6 +25,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly bool _declaresTokenTypes;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    // A pass on several threads already keeps the cores busy: two at once would only fight over them (and hold two
+    // batches' activations). Single-threaded passes run side by side, one per file being ingested.
+    private readonly SemaphoreSlim? _onePassAtATime;
+
     private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string provider, string modelId)
     {
         _session = session;
@@ -32,6 +36,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _options = options;
         _maxTokens = options.MaxTokens!.Value;
         _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+        _onePassAtATime = options.Threads == 1 ? null : new SemaphoreSlim(1, 1);
         _output = OnnxModelFolder.OutputName(session);
         var width = session.OutputMetadata[_output].Dimensions[^1];
         _metadata = new EmbeddingGeneratorMetadata(
@@ -85,7 +90,16 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pooled = Run(batch.Select(i => encoded[i]).ToArray());
+            _onePassAtATime?.Wait(cancellationToken);
+            List<float[]> pooled;
+            try
+            {
+                pooled = Run(batch.Select(i => encoded[i]).ToArray());
+            }
+            finally
+            {
+                _onePassAtATime?.Release();
+            }
             for (var row = 0; row < batch.Length; row++)
             {
                 vectors[batch[row]] = Pooling.Finish(pooled[row], dimensions, _options.Normalize);
@@ -118,7 +132,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             : null;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _onePassAtATime?.Dispose();
+    }
 
     /// <summary>One forward pass over a batch padded to its longest input; the attention mask hides the padding.</summary>
     private List<float[]> Run(long[][] encoded)
