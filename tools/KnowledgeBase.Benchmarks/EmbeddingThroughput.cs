@@ -1,95 +1,121 @@
 using System.Diagnostics;
 using System.Globalization;
+using KnowledgeBase.Core.Configuration;
 using KnowledgeBase.Core.Embeddings;
-using Microsoft.Extensions.AI;
+using KnowledgeBase.Core.Embeddings.Onnx;
+using KnowledgeBase.Core.Ingestion.Chunking;
+using KnowledgeBase.Core.Ingestion.Parsing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeBase.Benchmarks;
 
 /// <summary>
-/// How fast the configured embedding model (the built-in one unless KB__Embeddings__… say otherwise) embeds
-/// passage-sized chunks of real text, with <c>--parallel</c> documents at once as ingestion does, and how long one
-/// short query takes.
-/// Usage: embeddings [--corpus ../shared/corpus/text] [--count 2000] [--words 220] [--max-tokens N] [--threads N] [--parallel N]
+/// How fast the built-in model embeds the real passages of a fixed set of PDFs — parsed and chunked as ingestion does,
+/// each passage with its title and heading path — with <c>--parallel</c> documents at once and <c>--threads</c> a
+/// forward pass, as ingestion calls it. Prints one Markdown table row (the header with <c>--header</c>).
+/// Usage: embeddings [--pdf FILE]… [--precision int8|fp32] [--max-tokens N] [--threads N] [--parallel N] [--header]
+/// [--against fp32] (also: cosine of each passage's vector to the other precision's, on up to 400 passages)
+/// Default PDFs: the repository's sample corpus (corpus/: NIST SP 800-61r2, SP 800-150, CSF 1.1), in every clone.
 /// </summary>
 public static class EmbeddingThroughput
 {
-    // Ingestion hands the embedder one document's passages at a time; a document of the shared corpus has ~70.
-    private const int PassagesPerDocument = 64;
-
     public static int Run(string[] args)
     {
-        var corpus = Option(args, "--corpus") ?? Path.Combine(FindRepoRoot(), "..", "shared", "corpus", "text");
-        var count = Number(args, "--count") ?? 2000;
-        var words = Number(args, "--words") ?? 220;
+        var root = FindRepoRoot();
+        var pdfs = Options(args, "--pdf").ToList();
+        if (pdfs.Count == 0)
+        {
+            pdfs = [.. Directory.GetFiles(Path.Combine(root, "corpus"), "*.pdf").Order(StringComparer.Ordinal)];
+        }
         var parallel = Number(args, "--parallel") ?? Environment.ProcessorCount;
         var options = new EmbeddingOptions
         {
-            Provider = Environment.GetEnvironmentVariable("KB__Embeddings__Provider") ?? "builtin",
-            ModelPath = Environment.GetEnvironmentVariable("KB__Embeddings__ModelPath"),
+            Precision = Option(args, "--precision"),
             MaxTokens = Number(args, "--max-tokens"),
             Threads = Number(args, "--threads") ?? 1,
         };
+        var resolved = options.Resolved();
 
-        var passages = Passages(corpus, words).Take(count).ToList();
-        if (passages.Count == 0)
-        {
-            Console.Error.WriteLine($"no .txt files with text under {Path.GetFullPath(corpus)}; pass --corpus <folder>");
-            return 1;
-        }
+        var documents = Passages(pdfs);
+        var (_, vocabulary) = BuiltinModel.Read();
+        var tokenizer = ModelTokenizer.WordPiece(vocabulary, lowerCase: true);
+        var passages = documents.Sum(d => d.Count);
+        var tokens = documents.SelectMany(d => d).Sum(p => (long)tokenizer.Encode(p, resolved.MaxTokens!.Value).Length);
+
         var loading = Stopwatch.StartNew();
         using var generator = EmbeddingGeneratorFactory.Create(options);
         var embedder = new PassageEmbedder(generator, options);
-        Console.WriteLine($"{embedder.ModelId} loaded in {loading.ElapsedMilliseconds} ms; {Environment.ProcessorCount} cores; " +
-            $"max tokens {options.Resolved().MaxTokens}, {options.Threads} thread(s) a pass, {parallel} documents at once");
+        embedder.EmbedPassagesAsync(documents[0].Take(8).ToList(), CancellationToken.None).GetAwaiter().GetResult();
+        var loadSeconds = loading.Elapsed.TotalSeconds;
 
-        embedder.EmbedPassagesAsync(passages.Take(8).ToList(), CancellationToken.None).GetAwaiter().GetResult();
         var process = Process.GetCurrentProcess();
-        Console.WriteLine($"working set after loading and a first batch: {process.WorkingSet64 / (1024 * 1024)} MB");
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        Parallel.ForEach(passages.Chunk(PassagesPerDocument), new ParallelOptions { MaxDegreeOfParallelism = parallel },
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = parallel },
             document => embedder.EmbedPassagesAsync(document, CancellationToken.None).GetAwaiter().GetResult());
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
-        var cpuPerChunk = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / passages.Count;
-        Console.WriteLine($"{passages.Count} passages of {words} words: {passages.Count / seconds:F1} passages/s ({seconds:F1} s)");
-        // On a shared machine the wall clock depends on the neighbours; CPU time per chunk does not (much).
-        Console.WriteLine($"cpu: {cpuPerChunk:F2} ms per passage, i.e. {1000 * Environment.ProcessorCount / cpuPerChunk:F0} passages/s " +
-            $"with all {Environment.ProcessorCount} cores to ourselves");
-        Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / (1024 * 1024)} MB");
+        var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
 
-        const int queries = 100;
+        const int queries = 50;
         clock.Restart();
         for (var i = 0; i < queries; i++)
         {
             embedder.EmbedQueryAsync("incident response plan for ransomware", CancellationToken.None).GetAwaiter().GetResult();
         }
-        Console.WriteLine($"single short query: {clock.Elapsed.TotalMilliseconds / queries:F2} ms mean over {queries}");
+        var queryMs = clock.Elapsed.TotalMilliseconds / queries;
+
+        if (Option(args, "--against") is { } reference)
+        {
+            Console.WriteLine(Agreement(embedder, options, reference, documents.SelectMany(d => d).Take(400).ToList()));
+        }
+        if (args.Contains("--header"))
+        {
+            Console.WriteLine("| model | max tokens | threads × parallel | passages | mean tokens | load s | passages/s | tokens/s | " +
+                "CPU ms/passage | passages/s per core (CPU) | query ms | peak working set MB |");
+            Console.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
+        // On a shared machine the wall clock depends on the neighbours; CPU time per passage much less so.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {embedder.ModelId} | {resolved.MaxTokens} | {options.Threads} × {parallel} | {passages} | {(double)tokens / passages:F0} | " +
+            $"{loadSeconds:F1} | {passages / seconds:F1} | {tokens / seconds:F0} | {1000 * cpuSeconds / passages:F1} | " +
+            $"{passages / cpuSeconds:F1} | {queryMs:F1} | {process.PeakWorkingSet64 / (1024 * 1024)} |"));
         return 0;
     }
 
-    /// <summary>Consecutive runs of <paramref name="words"/> words from each text file, files in name order.</summary>
-    private static IEnumerable<string> Passages(string folder, int words)
+    /// <summary>How far this model's vectors are from those of the same model at another precision, on the same passages.</summary>
+    private static string Agreement(PassageEmbedder embedder, EmbeddingOptions options, string precision, List<string> passages)
     {
-        if (!Directory.Exists(folder))
-        {
-            yield break;
-        }
-        foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
-        {
-            var tokens = File.ReadAllText(file).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            for (var start = 0; start + words <= tokens.Length; start += words)
-            {
-                yield return string.Join(' ', tokens, start, words);
-            }
-        }
+        var referenceOptions = options.Resolved();
+        referenceOptions.Precision = precision;
+        using var generator = EmbeddingGeneratorFactory.Create(referenceOptions);
+        var other = new PassageEmbedder(generator, referenceOptions);
+        var mine = embedder.EmbedPassagesAsync(passages, CancellationToken.None).GetAwaiter().GetResult();
+        var theirs = other.EmbedPassagesAsync(passages, CancellationToken.None).GetAwaiter().GetResult();
+        var cosines = mine.Zip(theirs, (a, b) => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a, b)).Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{embedder.ModelId} against {other.ModelId} on {passages.Count} passages: cosine mean {cosines.Average():F4}, " +
+            $"5th percentile {cosines[cosines.Count / 20]:F4}, min {cosines[0]:F4}");
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>Each PDF's passages as ingestion embeds them: chunked by the default rules, title and headings first.</summary>
+    private static List<List<string>> Passages(IEnumerable<string> pdfs)
     {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        using var services = new ServiceCollection().AddKnowledgeBase().BuildServiceProvider();
+        var parsers = services.GetRequiredService<ParserRegistry>();
+        var chunker = services.GetRequiredService<StructureChunker>();
+        return pdfs.Select(pdf =>
+        {
+            var document = parsers.Parse(File.ReadAllBytes(pdf), pdf, CancellationToken.None);
+            var title = document.Title ?? Path.GetFileNameWithoutExtension(pdf);
+            return chunker.Chunk(document).Select(c => EmbeddingText.For(title, c.HeadingPath, c.Text)).ToList();
+        }).Where(d => d.Count > 0).ToList();
     }
+
+    private static IEnumerable<string> Options(string[] args, string name) =>
+        args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]);
+
+    private static string? Option(string[] args, string name) => Options(args, name).FirstOrDefault();
 
     private static int? Number(string[] args, string name) =>
         Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;

@@ -10,7 +10,7 @@ namespace KnowledgeBase.Core.Embeddings;
 /// </summary>
 public static class BuiltinModel
 {
-    /// <summary>The name the index records (as "builtin:snowflake-arctic-embed-xs:384").</summary>
+    /// <summary>The model's name; the index records it with its precision ("builtin:snowflake-arctic-embed-xs-int8:384").</summary>
     public const string Name = "snowflake-arctic-embed-xs";
 
     /// <summary>The model's own query instruction; passages take no prefix.</summary>
@@ -22,6 +22,9 @@ public static class BuiltinModel
     // The length the measurements used (dense MRR@10 0.769 on 802 ITU-T questions); a 512-token pass costs
     // about twice as much per long passage, and attention's memory four times as much.
     public const int MaxTokens = 256;
+
+    /// <summary>Weights quantised to int8 as the model loads (see <see cref="EmbeddingOptions.Precision"/>).</summary>
+    public const string Precision = ModelPrecision.Quantized;
 
     /// <summary>English only: hybrid search of a query in another language uses keywords alone.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en"];

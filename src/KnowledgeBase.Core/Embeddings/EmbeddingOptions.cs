@@ -38,6 +38,13 @@ public sealed class EmbeddingOptions
     /// </summary>
     public int Threads { get; set; } = 1;
 
+    /// <summary>
+    /// builtin, onnx: "int8" quantises the model's weight matrices to int8 as it loads (dynamic quantisation, see
+    /// DynamicQuantizer; the index records the model as "…-int8"), "fp32" runs it as shipped.
+    /// Empty: the model's own (builtin: int8, measured no worse on the dev set and several times faster; onnx: fp32).
+    /// </summary>
+    public string? Precision { get; set; }
+
     /// <summary>onnx: scale vectors to unit length.</summary>
     public bool Normalize { get; set; } = true;
 
@@ -70,6 +77,7 @@ public sealed class EmbeddingOptions
         resolved.MaxTokens ??= forBuiltin ? BuiltinModel.MaxTokens : 512;
         resolved.QueryPrefix ??= forBuiltin ? BuiltinModel.QueryPrefix : "";
         resolved.Languages ??= forBuiltin ? BuiltinModel.Languages : [];
+        resolved.Precision ??= forBuiltin ? BuiltinModel.Precision : ModelPrecision.FullPrecision;
         return resolved;
     }
 }

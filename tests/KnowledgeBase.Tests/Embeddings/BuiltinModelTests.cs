@@ -41,7 +41,9 @@ public sealed class BuiltinModelTests
         for (var i = 0; i < texts.Length; i++)
         {
             var alone = (await Embedder.EmbedPassagesAsync([texts[i]], CancellationToken.None))[0];
-            Assert.True(TensorPrimitives.CosineSimilarity(alone, together[i]) > 0.999f, $"text {i} got another text's vector");
+            // int8 quantises a pass's activations with one scale for the whole batch, so batch mates move a vector a
+            // little (another text's vector is much further off).
+            Assert.True(TensorPrimitives.CosineSimilarity(alone, together[i]) > 0.99f, $"text {i} got another text's vector");
         }
     }
 

@@ -37,8 +37,24 @@ public sealed class EmbeddingGeneratorFactoryTests
 
         var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
         Assert.Equal("builtin", metadata?.ProviderName);
-        Assert.Equal("snowflake-arctic-embed-xs", metadata?.DefaultModelId);
+        Assert.Equal("snowflake-arctic-embed-xs-int8", metadata?.DefaultModelId);
         Assert.Equal(384, metadata?.DefaultModelDimensions);
         Assert.False(EmbeddingGeneratorFactory.IsEnabled(new EmbeddingOptions { Provider = "None" }));
+    }
+
+    [Fact]
+    public void Builtin_AtFullPrecision_IsRecordedWithoutInt8_SoAnIndexOfOneIsNotSearchedWithTheOther()
+    {
+        using var generator = EmbeddingGeneratorFactory.Create(new EmbeddingOptions { Precision = "fp32" });
+
+        Assert.Equal("snowflake-arctic-embed-xs", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
+    public void Builtin_WithAnUnknownPrecision_NamesTheKey()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => EmbeddingGeneratorFactory.Create(new EmbeddingOptions { Precision = "fp16" }));
+
+        Assert.StartsWith("Embeddings:Precision", error.Message, StringComparison.Ordinal);
     }
 }

