@@ -6,6 +6,7 @@ using KnowledgeBase.Core.Ingestion.Ocr;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using KnowledgeBase.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.JetStream;
 
 namespace KnowledgeBase.Tests.Cluster;
 
@@ -56,7 +57,16 @@ internal static class ClusterTestKit
     public static Task WaitForCatchUpAsync(ClusterConnection cluster, LogApplier node, long entries, TimeSpan timeout) =>
         WaitUntilAsync(async () =>
         {
-            var last = await cluster.LastLogSequenceAsync(CancellationToken.None);
+            long last;
+            try
+            {
+                last = await cluster.LastLogSequenceAsync(CancellationToken.None);
+            }
+            catch (NatsJSApiNoResponseException)
+            {
+                // A server was lost and the log's stream is electing a new leader: ask again.
+                return false;
+            }
             return last >= entries && node.AppliedSequence == last;
         }, timeout, $"the node applied {entries} log entries");
 
