@@ -26,6 +26,16 @@ export function readState(search = location.search) {
   };
 }
 
+/** Enough for a long quoted sentence or list item, short enough for a link. */
+const MAX_FIND = 600;
+
+/** At most max characters, ending at a word's end: the page looks for whole words, never half of one. */
+function clipAtWord(text, max) {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return text.slice(0, space > 0 ? space : max);
+}
+
 /** The query string of a state; empty parts are left out. */
 export function toQuery(state) {
   const params = new URLSearchParams();
@@ -38,7 +48,7 @@ export function toQuery(state) {
     params.set('doc', state.doc);
     if (state.p) params.set('p', String(state.p));
     if (state.to && state.to !== state.p) params.set('to', String(state.to));
-    if (state.find) params.set('find', state.find.slice(0, 200));
+    if (state.find) params.set('find', clipAtWord(state.find, MAX_FIND));
   }
   const query = params.toString();
   return query ? `?${query}` : location.pathname;
