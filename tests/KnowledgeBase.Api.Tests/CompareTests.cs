@@ -45,7 +45,7 @@ public sealed class CompareTests : IDisposable
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
         var bytes = await csvResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = CompareCsv.Parse(Encoding.UTF8.GetString(bytes));
+        var lines = CsvLines.Parse(Encoding.UTF8.GetString(bytes));
         Assert.Equal(CompareCsv.Header, lines[0]);
         Assert.Equal(cells.Select(c => (c!["row"]!.GetValue<string>(), c["topic"]!.GetValue<string>(), c["verdict"]!.GetValue<string>())),
             lines.Skip(1).Select(l => (l[0], l[4], l[6])));
@@ -71,7 +71,7 @@ public sealed class CompareTests : IDisposable
 
         var cells = (await ReadJsonAsync(await writer.PostAsync("/api/compare", Calls.Json(body))))["cells"]!.AsArray();
         using var csvResponse = await writer.PostAsync("/api/compare?format=csv", Calls.Json(body));
-        var lines = CompareCsv.Parse(await csvResponse.Content.ReadAsStringAsync());
+        var lines = CsvLines.Parse(await csvResponse.Content.ReadAsStringAsync());
 
         var cirt = Cell(cells, "MR", "national-cirt");
         Assert.Equal("addressed", cirt["verdict"]!.GetValue<string>());

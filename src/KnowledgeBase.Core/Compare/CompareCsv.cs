@@ -45,64 +45,6 @@ public static partial class CompareCsv
     /// <summary>A snippet without its &lt;mark&gt; tags and HTML escapes.</summary>
     public static string PlainText(string snippet) => WebUtility.HtmlDecode(MarkTags().Replace(snippet, ""));
 
-    /// <summary>Parses CSV as written here (and by spreadsheets): quoted fields, doubled quotes, line breaks inside quotes.</summary>
-    public static List<string[]> Parse(string csv)
-    {
-        ArgumentNullException.ThrowIfNull(csv);
-        var lines = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = csv.Length > 0 && csv[0] == '\uFEFF' ? 1 : 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    lines.Add([.. fields]);
-                    fields.Clear();
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            lines.Add([.. fields]);
-        }
-        return lines;
-    }
-
     private static void Line(StringBuilder text, string[] fields)
     {
         for (var i = 0; i < fields.Length; i++)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeBase.Core.Compare;
+using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Tests.Compare;
 
@@ -21,7 +22,7 @@ public sealed class CompareCsvTests
             ]);
 
         var csv = CompareCsv.Write(result, "http://127.0.0.1:5080");
-        var lines = CompareCsv.Parse(csv);
+        var lines = CsvLines.Parse(csv);
 
         Assert.Contains("\r\n", csv, StringComparison.Ordinal);
         Assert.Equal(CompareCsv.Header, lines[0]);
@@ -40,7 +41,7 @@ public sealed class CompareCsvTests
     [Fact]
     public void A_byte_order_mark_in_front_is_not_part_of_the_first_field()
     {
-        var lines = CompareCsv.Parse("\uFEFFrow,topic\r\nBJ,national-cirt\r\n");
+        var lines = CsvLines.Parse("\uFEFFrow,topic\r\nBJ,national-cirt\r\n");
 
         Assert.Equal("row", lines[0][0]);
         Assert.Equal(2, lines.Count);

@@ -24,7 +24,7 @@ public sealed class KbCompareCommandTests : IDisposable
     public void Json_csv_md_and_table_carry_the_same_verdicts()
     {
         var json = JsonNode.Parse(Kb("compare", "--countries", "BJ,TG", "--topics", "national-cirt,child-online-protection", "--format", "json"))!;
-        var csv = CompareCsv.Parse(Kb("compare", "--countries", "BJ,TG", "--topics", "national-cirt,child-online-protection", "--format", "csv"));
+        var csv = CsvLines.Parse(Kb("compare", "--countries", "BJ,TG", "--topics", "national-cirt,child-online-protection", "--format", "csv"));
         var md = Kb("compare", "--countries", "BJ,TG", "--topics", "national-cirt,child-online-protection", "--format", "md");
         var table = Kb("compare", "--countries", "BJ,TG", "--topics", "national-cirt,child-online-protection");
 

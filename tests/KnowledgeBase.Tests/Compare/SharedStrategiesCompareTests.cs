@@ -40,7 +40,7 @@ public sealed class SharedStrategiesCompareTests : IClassFixture<SharedStrategie
     {
         var result = Compare(["MR", "TG", "BF"], "national-cirt", "child-online-protection", "critical-infrastructure");
 
-        var lines = CompareCsv.Parse(CompareCsv.Write(result));
+        var lines = CsvLines.Parse(CompareCsv.Write(result));
 
         Assert.Equal(result.Cells.Count + 1, lines.Count);
         foreach (var (cell, line) in result.Cells.Zip(lines.Skip(1)))
