@@ -26,6 +26,13 @@ public sealed class ClusterOptions
     /// <summary>The longest a read with <c>minSequence</c> waits for this node to apply that log entry.</summary>
     public TimeSpan MaxReadWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A search node publishes a snapshot of its index after applying this many log entries since its last one, so
+    /// nodes can start from it once the log is compacted; 0 (the default): this node publishes none (one node of the
+    /// cluster is enough, and <c>kb cluster compact</c> publishes one too).
+    /// </summary>
+    public int SnapshotEvery { get; set; }
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Nats);
 
     /// <summary>Checks the settings; the error names the configuration path.</summary>
@@ -38,6 +45,10 @@ public sealed class ClusterOptions
         if (WorkAckWait < TimeSpan.FromSeconds(1))
         {
             throw new Configuration.ConfigurationException($"{SectionName}:WorkAckWait: must be at least one second");
+        }
+        if (SnapshotEvery < 0)
+        {
+            throw new Configuration.ConfigurationException($"{SectionName}:SnapshotEvery: must be 0 (no snapshots) or more");
         }
         if (WorkerConcurrency < 1)
         {

@@ -22,9 +22,9 @@ internal static class ClusterTestKit
         .AddKnowledgeBase(new EmbeddingOptions { Provider = "none" }, ocr: new OcrOptions { Enabled = false }).BuildServiceProvider();
 
     /// <summary>Connects, retrying while a new cluster still elects its JetStream leader.</summary>
-    public static async Task<ClusterConnection> ConnectAsync(string urls, int replicas = 1, TimeSpan? workAckWait = null)
+    public static async Task<ClusterConnection> ConnectAsync(string urls, int replicas = 1, TimeSpan? workAckWait = null, int snapshotEvery = 0)
     {
-        var options = new ClusterOptions { Nats = urls, Replicas = replicas, WorkAckWait = workAckWait ?? TimeSpan.FromSeconds(60) };
+        var options = new ClusterOptions { Nats = urls, Replicas = replicas, WorkAckWait = workAckWait ?? TimeSpan.FromSeconds(60), SnapshotEvery = snapshotEvery };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
