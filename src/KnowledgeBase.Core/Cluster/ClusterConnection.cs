@@ -33,7 +33,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     internal NatsJSContext JetStream { get; }
 
-    /// <summary>Uploaded files, by work id, until a worker has ingested them (and for the file download later).</summary>
+    /// <summary>Originals by content hash (<see cref="OriginalStore"/>): what workers ingest and any node serves.</summary>
     internal INatsObjStore Originals { get; private set; } = null!;
 
     /// <summary>Log entries larger than a NATS message may be, by their message id; the log entry points here.</summary>
