@@ -8,8 +8,6 @@ namespace KnowledgeBase.Tests.Cluster;
 /// <summary>A search node as a real process (`kb cluster replica`), killed with SIGKILL and started again.</summary>
 public sealed class ReplicaProcessTests
 {
-    private static readonly (string Query, float[]? Vector)[] Queries = [("national strategy", null), ("incident", null), ("controls", null)];
-
     [NatsFact]
     public async Task ReplicaProcessKilled_RestartsFromItsStoredSequence_AndEndsIdenticalToAnotherNode()
     {
@@ -17,9 +15,8 @@ public sealed class ReplicaProcessTests
         using var server = NatsServer.Start();
         await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
         var log = new IndexLog(cluster);
-        var en = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt")));
-        await log.AppendAsync(en, "put-en", CancellationToken.None);
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_ar.txt"))), "put-ar", CancellationToken.None);
+        var en = await ClusterTestKit.AppendFixtureAsync(log, "strategy_en.txt");
+        await ClusterTestKit.AppendFixtureAsync(log, "strategy_ar.txt");
         var path = folder.Folder("replica");
 
         using (var doomed = StartReplica(server.Url, path))
@@ -36,28 +33,21 @@ public sealed class ReplicaProcessTests
         }
         Assert.Equal(2, stored);
         // While it is down: one more document, and the first one deleted.
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "controls_ar-en.txt"))), "put-controls", CancellationToken.None);
+        await ClusterTestKit.AppendFixtureAsync(log, "controls_ar-en.txt");
         await log.AppendAsync(IndexOperation.Delete(en.Record!.Id), "delete-en", CancellationToken.None);
 
-        using (var restarted = StartReplica(server.Url, path))
-        {
-            Assert.Equal($"following the index log from sequence {stored + 1} into {path}", await restarted.StandardOutput.ReadLineAsync());
-            await WaitForAppliedAsync(path, 4);
-            restarted.Kill();
-            await restarted.WaitForExitAsync();
-        }
+        // Restarted with --until: it exits by itself once it has applied the last entry.
+        var (exitCode, output, error) = KbProcess.Run("cluster", "replica", "--nats", server.Url, "--index", path, "--until", "4");
+        Assert.True(exitCode == 0, error);
+        Assert.Equal([$"following the index log from sequence {stored + 1} into {path}", "applied the index log up to sequence 4"],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
         using var reference = KeywordIndex.OpenForWriting(folder.Folder("reference"));
-        var node = new LogApplier(cluster, reference);
-        using var stop = new CancellationTokenSource();
-        var following = node.RunAsync(stop.Token);
-        await ClusterTestKit.WaitForCatchUpAsync(cluster, node, 4, TimeSpan.FromMinutes(1));
-        await stop.CancelAsync();
-        await following;
+        await ClusterTestKit.ApplyAllAsync(cluster, reference, 4);
         using var replica = KeywordIndex.OpenForReading(path);
         Assert.Equal(4, replica.AppliedLogSequence);
         Assert.Null(replica.GetDocument(en.Record.Id));
-        Assert.Equal(ClusterTestKit.Describe(reference, Queries), ClusterTestKit.Describe(replica, Queries));
+        Assert.Equal(ClusterTestKit.Describe(reference, ClusterTestKit.LanguageQueries), ClusterTestKit.Describe(replica, ClusterTestKit.LanguageQueries));
     }
 
     private static Process StartReplica(string nats, string path) => KbProcess.Start("cluster", "replica", "--nats", nats, "--index", path);

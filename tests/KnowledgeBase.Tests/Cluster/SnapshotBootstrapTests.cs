@@ -7,8 +7,6 @@ namespace KnowledgeBase.Tests.Cluster;
 /// <summary>A compacted index log: nodes that need entries it no longer holds start from a snapshot plus its sequence.</summary>
 public sealed class SnapshotBootstrapTests
 {
-    private static readonly (string Query, float[]? Vector)[] Queries = [("national strategy", null), ("incident", null), ("controls", null)];
-
     [NatsFact]
     public async Task LogCompactedByKbClusterCompact_EmptyNodeStartsFromTheSnapshot_AndEndsIdenticalToTheOthers()
     {
@@ -16,9 +14,8 @@ public sealed class SnapshotBootstrapTests
         using var server = NatsServer.Start();
         await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
         var log = new IndexLog(cluster);
-        var en = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt")));
-        await log.AppendAsync(en, "put-en", CancellationToken.None);
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_ar.txt"))), "put-ar", CancellationToken.None);
+        var en = await ClusterTestKit.AppendFixtureAsync(log, "strategy_en.txt");
+        await ClusterTestKit.AppendFixtureAsync(log, "strategy_ar.txt");
         using var stop = new CancellationTokenSource();
         using var indexA = KeywordIndex.OpenForWriting(folder.Folder("a"));
         var nodeA = new LogApplier(cluster, indexA);
@@ -30,7 +27,7 @@ public sealed class SnapshotBootstrapTests
         Assert.Contains("Snapshot at log sequence 2 published; the log now starts at 3.", output, StringComparison.Ordinal);
         Assert.Equal(3, await cluster.FirstLogSequenceAsync(CancellationToken.None));
         // After the compaction: a new document, and one of the snapshot's documents deleted.
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "controls_ar-en.txt"))), "put-controls", CancellationToken.None);
+        await ClusterTestKit.AppendFixtureAsync(log, "controls_ar-en.txt");
         await log.AppendAsync(IndexOperation.Delete(en.Record!.Id), "delete-en", CancellationToken.None);
 
         using var indexNew = KeywordIndex.OpenForWriting(folder.Folder("new"));
@@ -47,7 +44,7 @@ public sealed class SnapshotBootstrapTests
         Assert.Equal(4, indexNew.AppliedLogSequence);
         Assert.Equal(2, indexNew.ListDocuments().Count);
         Assert.Null(indexNew.GetDocument(en.Record.Id));
-        Assert.Equal(ClusterTestKit.Describe(indexA, Queries), ClusterTestKit.Describe(indexNew, Queries));
+        Assert.Equal(ClusterTestKit.Describe(indexA, ClusterTestKit.LanguageQueries), ClusterTestKit.Describe(indexNew, ClusterTestKit.LanguageQueries));
     }
 
     [NatsFact]
@@ -57,20 +54,14 @@ public sealed class SnapshotBootstrapTests
         using var server = NatsServer.Start();
         await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
         var log = new IndexLog(cluster);
-        var en = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt")));
-        await log.AppendAsync(en, "put-en", CancellationToken.None);
+        var en = await ClusterTestKit.AppendFixtureAsync(log, "strategy_en.txt");
         var behindPath = folder.Folder("behind");
-        using (var stopBehind = new CancellationTokenSource())
         using (var behind = KeywordIndex.OpenForWriting(behindPath))
         {
-            var node = new LogApplier(cluster, behind);
-            var firstRun = node.RunAsync(stopBehind.Token);
-            await ClusterTestKit.WaitForCatchUpAsync(cluster, node, 1, TimeSpan.FromMinutes(1));
-            await stopBehind.CancelAsync();
-            await firstRun;
+            await ClusterTestKit.ApplyAllAsync(cluster, behind, 1);
         }
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_ar.txt"))), "put-ar", CancellationToken.None);
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "controls_ar-en.txt"))), "put-controls", CancellationToken.None);
+        await ClusterTestKit.AppendFixtureAsync(log, "strategy_ar.txt");
+        await ClusterTestKit.AppendFixtureAsync(log, "controls_ar-en.txt");
 
         // A node set to publish a snapshot every third entry (KB__Cluster__SnapshotEvery=3).
         await using var publisherConnection = await ClusterTestKit.ConnectAsync(server.Url, snapshotEvery: 3);
@@ -82,8 +73,7 @@ public sealed class SnapshotBootstrapTests
         await ClusterTestKit.WaitUntilAsync(async () => (await snapshots.NewestAsync(CancellationToken.None))?.Sequence == 3,
             TimeSpan.FromMinutes(2), "a snapshot at sequence 3 was published");
         // The log loses the entries the snapshot holds, as a max-age or max-msgs limit removes them.
-        var stream = await cluster.JetStream.GetStreamAsync(ClusterConnection.LogStream);
-        await stream.PurgeAsync(new NATS.Client.JetStream.Models.StreamPurgeRequest { Seq = 4 });
+        await ClusterTestKit.PurgeLogBeforeAsync(cluster, 4);
         await log.AppendAsync(IndexOperation.Delete(en.Record!.Id), "delete-en", CancellationToken.None);
 
         using var restarted = KeywordIndex.OpenForWriting(behindPath);
@@ -98,7 +88,7 @@ public sealed class SnapshotBootstrapTests
         Assert.Null(again.Fault);
         Assert.Equal(1, again.AppliedCount);
         Assert.Equal(["controls_ar-en.txt", "strategy_ar.txt"], restarted.ListDocuments().Select(r => Path.GetFileName(r.Source)).Order(StringComparer.Ordinal));
-        Assert.Equal(ClusterTestKit.Describe(publisherIndex, Queries), ClusterTestKit.Describe(restarted, Queries));
+        Assert.Equal(ClusterTestKit.Describe(publisherIndex, ClusterTestKit.LanguageQueries), ClusterTestKit.Describe(restarted, ClusterTestKit.LanguageQueries));
     }
 
     [NatsFact]
@@ -108,10 +98,9 @@ public sealed class SnapshotBootstrapTests
         using var server = NatsServer.Start();
         await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
         var log = new IndexLog(cluster);
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt"))), "put-en", CancellationToken.None);
-        await log.AppendAsync(await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", "strategy_ar.txt"))), "put-ar", CancellationToken.None);
-        var stream = await cluster.JetStream.GetStreamAsync(ClusterConnection.LogStream);
-        await stream.PurgeAsync(new NATS.Client.JetStream.Models.StreamPurgeRequest { Seq = 2 });
+        await ClusterTestKit.AppendFixtureAsync(log, "strategy_en.txt");
+        await ClusterTestKit.AppendFixtureAsync(log, "strategy_ar.txt");
+        await ClusterTestKit.PurgeLogBeforeAsync(cluster, 2);
 
         using var index = KeywordIndex.OpenForWriting(folder.Folder("node"));
         var node = new LogApplier(cluster, index);
