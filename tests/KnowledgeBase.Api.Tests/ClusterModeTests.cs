@@ -65,6 +65,43 @@ public sealed class ClusterModeTests
     }
 
     [NatsFact]
+    public async Task UploadWithMetadataToTheWorkerNode_TheSearchNodeHasItsMetadata_AndServesItsOriginalFromTheObjectStore()
+    {
+        using var folder = new TempFolder();
+        using var server = NatsServer.Start();
+        await using var nodeA = new ApiHost(folder.Combine("a"), Node(server.Url, "search,worker"));
+        await using var nodeB = new ApiHost(folder.Combine("b"), Node(server.Url, "search"));
+        using var writerA = nodeA.CreateWriter();
+        using var readerB = nodeB.CreateClient();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("Stratégie du Bénin\n\nLe Bénin crée une équipe nationale de réponse aux incidents informatiques.");
+        var form = Calls.Files(("benin.txt", bytes));
+        // Sidecar metadata as the single-process upload takes it: a part named "{file name}.meta".
+        form.Add(Calls.JsonContent("""{"countryCode": "BJ", "type": "national-strategy", "year": 2020}"""), "benin.txt.meta");
+
+        using var upload = await writerA.PostAsync("/api/cluster/documents", form);
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var jobId = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        var job = await Calls.WaitForJobAsync(readerB, $"/api/jobs/{jobId}");
+        var documentId = job["files"]![0]!["documentId"]!.GetValue<string>();
+        var sequence = job["sequence"]!.GetValue<long>();
+
+        var detail = await Calls.GetJsonAsync(readerB, $"/api/documents/{documentId}?minSequence={sequence}");
+        Assert.Equal("BJ", detail["metadata"]!["countryCode"]!.GetValue<string>());
+        Assert.Equal("national-strategy", detail["metadata"]!["type"]!.GetValue<string>());
+        Assert.Equal(2020, detail["metadata"]!["year"]!.GetValue<int>());
+        Assert.True(detail["hasFile"]!.GetValue<bool>());
+        // Node B never had the file: it comes from the object store (node A's worker kept no copy either).
+        using var original = await readerB.GetAsync($"/api/documents/{documentId}/file");
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal(bytes, await original.Content.ReadAsByteArrayAsync());
+        using var range = new HttpRequestMessage(HttpMethod.Get, $"/api/documents/{documentId}/file");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 9);
+        using var part = await readerB.SendAsync(range);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes[..10], await part.Content.ReadAsByteArrayAsync());
+    }
+
+    [NatsFact]
     public async Task MinSequenceAheadOfTheLog_AnswersUnavailable_AfterABoundedWait()
     {
         using var folder = new TempFolder();

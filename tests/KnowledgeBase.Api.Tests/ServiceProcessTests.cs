@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using KnowledgeBase.Api.Tests.Support;
 using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Api.Tests;
@@ -28,89 +26,25 @@ public sealed class ServiceProcessTests : IDisposable
             "the project folder" => Path.Combine(TestPaths.RepoRoot, "src", "KnowledgeBase.Api"),
             _ => TestPaths.RepoRoot,
         };
-        var port = FreePort();
-        var output = new ConcurrentQueue<string>();
-        using var service = Start(workingDirectory, port, output);
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        try
+        using var service = ServiceProcess.Start(workingDirectory, _folder.Combine("data"), new Dictionary<string, string>
         {
-            await WaitUntilLiveAsync(client, service, output);
+            // As if no appsettings.json restrained ASP.NET Core's own logs: request lines are logged at Information.
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
+        });
+        await service.WaitUntilLiveAsync();
 
-            using var page = await client.GetAsync("/");
-            using var search = await client.GetAsync($"/api/search?q=incident&X-Api-Key={QueryKey}&api_key={QueryKey}");
+        using var page = await service.Client.GetAsync("/");
+        using var search = await service.Client.GetAsync($"/api/search?q=incident&X-Api-Key={QueryKey}&api_key={QueryKey}");
 
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
-        }
-        var log = string.Join('\n', output);
-        Assert.Contains($"127.0.0.1:{port}", log, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        await service.KillAsync();
+        var log = string.Join('\n', service.Output);
+        Assert.Contains($"127.0.0.1:{service.Port}", log, StringComparison.Ordinal);
         Assert.DoesNotContain(QueryKey, log, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private Process Start(string workingDirectory, int port, ConcurrentQueue<string> output)
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-        var dll = Path.Combine(TestPaths.RepoRoot, "src", "KnowledgeBase.Api", "bin", configuration, "net10.0", "KnowledgeBase.Api.dll");
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["KB__DataPath"] = _folder.Combine("data");
-        start.Environment["KB__CorpusPath"] = "";
-        start.Environment["KB__Embeddings__Provider"] = "none";
-        // As if no appsettings.json restrained ASP.NET Core's own logs: request lines are logged at Information.
-        start.Environment["Logging__LogLevel__Default"] = "Information";
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Information";
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>Polls /health/live; the generous limit only stops a service that never starts.</summary>
-    private static async Task WaitUntilLiveAsync(HttpClient client, Process service, ConcurrentQueue<string> output)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            Assert.False(service.HasExited, "the service exited:\n" + string.Join('\n', output));
-            try
-            {
-                using var live = await client.GetAsync("/health/live");
-                if (live.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            Assert.True(DateTime.UtcNow < deadline, "the service did not answer at ASPNETCORE_URLS:\n" + string.Join('\n', output));
-            await Task.Delay(200);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

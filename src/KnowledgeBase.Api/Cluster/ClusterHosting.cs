@@ -31,6 +31,8 @@ internal static class ClusterHosting
         builder.Services.PostConfigure<ServiceOptions>(service => service.CorpusPath = "");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => ClusterConnection.ConnectAsync(options, CancellationToken.None).GetAwaiter().GetResult());
+        // Originals of documents other nodes' workers ingested are served from the object store.
+        builder.Services.AddSingleton(sp => new OriginalStore(sp.GetRequiredService<ClusterConnection>()));
         builder.Services.AddSingleton(sp => new LogApplier(sp.GetRequiredService<ClusterConnection>(), sp.GetRequiredService<KeywordIndex>(),
             sp.GetRequiredService<ILogger<LogApplier>>()));
         if (roles.Contains("search", StringComparison.OrdinalIgnoreCase))

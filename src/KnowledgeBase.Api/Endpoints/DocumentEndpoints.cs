@@ -25,7 +25,7 @@ internal static class DocumentEndpoints
         group.MapGet("/", List).RequireReadKey().WithName("ListDocuments").WithSummary("List documents (paged, filtered)");
         group.MapGet("/{id}", Get).RequireReadKey().WithName("GetDocument").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/text", GetText).RequireReadKey().WithName("GetDocumentText").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}/file", GetFile).RequireReadKey().WithName("GetDocumentFile").WithSummary("The original file (Range requests honoured)")
+        group.MapGet("/{id}/file", GetFileAsync).RequireReadKey().WithName("GetDocumentFile").WithSummary("The original file (Range requests honoured)")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", Delete).RequireWriteKey().WithName("DeleteDocument")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
@@ -64,7 +64,7 @@ internal static class DocumentEndpoints
             record.Id, record.Title, Path.GetFileName(record.Source), record.MediaType, record.ContentHash, record.SizeBytes,
             record.PageCount, index.CountChunks(record.Id), record.IngestedAt, record.Identifiers, record.ImageOnlyPages, record.OcrPages,
             record.Warnings, record.Metadata, record.Language, editions.StatusOf(record.Id), editions.ChainOf(record.Id),
-            originals.Has(record.ContentHash), $"/api/documents/{record.Id}/file", $"/api/documents/{record.Id}/text"));
+            originals.CanServe(record.ContentHash), $"/api/documents/{record.Id}/file", $"/api/documents/{record.Id}/text"));
     }
 
     public static Ok<DocumentText> GetText(string id, KeywordIndex index)
@@ -75,10 +75,10 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new DocumentText(record.Id, record.Title, pages));
     }
 
-    public static PhysicalFileHttpResult GetFile(string id, HttpContext context, KeywordIndex index, OriginalFiles originals)
+    public static async Task<PhysicalFileHttpResult> GetFileAsync(string id, HttpContext context, KeywordIndex index, OriginalFiles originals, CancellationToken cancellationToken)
     {
         var record = Find(index.Catalog, id);
-        if (!originals.Has(record.ContentHash))
+        if (!await originals.FetchAsync(record.ContentHash, cancellationToken))
         {
             throw ApiProblemException.NotFound($"the original of document {record.Id} is not kept on this server");
         }

@@ -33,11 +33,14 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     internal NatsJSContext JetStream { get; }
 
-    /// <summary>Uploaded files, by work id, until a worker has ingested them (and for the file download later).</summary>
+    /// <summary>Originals by content hash (<see cref="OriginalStore"/>): what workers ingest and any node serves.</summary>
     internal INatsObjStore Originals { get; private set; } = null!;
 
     /// <summary>Log entries larger than a NATS message may be, by their message id; the log entry points here.</summary>
     internal INatsObjStore LargeEntries { get; private set; } = null!;
+
+    /// <summary>Copies of a node's whole index with the log sequence they hold (<see cref="IndexSnapshots"/>).</summary>
+    internal INatsObjStore Snapshots { get; private set; } = null!;
 
     /// <summary>Ingestion jobs, so any node answers for a job another node accepted.</summary>
     internal INatsKVStore Jobs { get; private set; } = null!;
@@ -90,6 +93,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var objects = new NatsObjContext(JetStream);
         Originals = await objects.CreateObjectStoreAsync(new NatsObjConfig("kb-originals") { NumberOfReplicas = replicas, Storage = NatsObjStorageType.File }, cancellationToken);
         LargeEntries = await objects.CreateObjectStoreAsync(new NatsObjConfig("kb-log-entries") { NumberOfReplicas = replicas, Storage = NatsObjStorageType.File }, cancellationToken);
+        Snapshots = await objects.CreateObjectStoreAsync(new NatsObjConfig("kb-snapshots") { NumberOfReplicas = replicas, Storage = NatsObjStorageType.File }, cancellationToken);
         Jobs = await new NatsKVContext(JetStream).CreateStoreAsync(new NatsKVConfig("kb-jobs") { NumberOfReplicas = replicas, Storage = NatsKVStorageType.File }, cancellationToken);
     }
 
@@ -98,6 +102,13 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var stream = await JetStream.GetStreamAsync(LogStream, cancellationToken: cancellationToken);
         return (long)stream.Info.State.LastSeq;
+    }
+
+    /// <summary>The sequence of the log's first entry still kept (after a compaction, the one after the purged ones).</summary>
+    public async Task<long> FirstLogSequenceAsync(CancellationToken cancellationToken)
+    {
+        var stream = await JetStream.GetStreamAsync(LogStream, cancellationToken: cancellationToken);
+        return (long)stream.Info.State.FirstSeq;
     }
 
     public ValueTask DisposeAsync() => Nats.DisposeAsync();

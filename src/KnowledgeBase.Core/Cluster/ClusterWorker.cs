@@ -1,3 +1,4 @@
+using KnowledgeBase.Core.Documents.Metadata;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -81,7 +82,16 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
             var path = Path.Combine(folder, Path.GetFileName(item.FileName));
             await using (var file = File.Create(path))
             {
-                await cluster.Originals.GetAsync(item.Id, file, cancellationToken: cancellationToken);
+                if (item.ContentHash is null || !await new OriginalStore(cluster).TryCopyToAsync(item.ContentHash, file, cancellationToken))
+                {
+                    // Not the worker's fault: left unacknowledged, the item comes back (at most MaxDeliveries times).
+                    throw new InvalidDataException($"the original of {item.Source} is not in the object store");
+                }
+            }
+            if (item.Metadata is { } metadata)
+            {
+                // Where DescribeStep looks for it, so metadata overrides what the extractor found, as in one process.
+                await File.WriteAllTextAsync(SidecarMetadata.PathFor(path), metadata, cancellationToken);
             }
             var publish = new PublishStep(_log, item, time);
             var outcome = await runner.RunFileAsync(new SourceFile(path, item.Source), noCache, publish, cancellationToken);

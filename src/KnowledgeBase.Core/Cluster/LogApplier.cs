@@ -12,12 +12,16 @@ namespace KnowledgeBase.Core.Cluster;
 /// recreates at the right sequence after a gap or a lost server), and commits each operation together with its
 /// sequence. The commit is therefore the only acknowledgement: a crash before it re-reads the operation, a crash
 /// after it resumes past it, so nothing is applied twice or skipped, and no durable consumer's state on the server
-/// can disagree with the index on disk.
+/// can disagree with the index on disk. When the log no longer holds the entries after its sequence (the log was
+/// compacted), the node replaces its index with the newest snapshot that reaches the log's first entry and goes on
+/// from the snapshot's sequence; with <see cref="ClusterOptions.SnapshotEvery"/> it publishes snapshots itself.
 /// </summary>
 public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, ILogger<LogApplier>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<LogApplier>.Instance;
     private readonly IndexLog _log = new(cluster);
+    private readonly IndexSnapshots _snapshots = new(cluster);
+    private long _lastSnapshot = index.AppliedLogSequence;
     private TaskCompletionSource _applied = NewSignal();
     private long _appliedSequence = index.AppliedLogSequence;
 
@@ -54,6 +58,12 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
 
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
+        var firstKept = await cluster.FirstLogSequenceAsync(cancellationToken);
+        if (AppliedSequence + 1 < firstKept)
+        {
+            await BootstrapAsync(firstKept, cancellationToken);
+            return;
+        }
         var consumer = await cluster.JetStream.CreateOrderedConsumerAsync(ClusterConnection.LogStream, new NatsJSOrderedConsumerOpts
         {
             DeliverPolicy = ConsumerConfigDeliverPolicy.ByStartSequence,
@@ -69,9 +79,8 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
             if (sequence != AppliedSequence + 1)
             {
                 // Entries were removed from the log (compacted) before this node applied them: replaying on would
-                // build an index that silently lacks them.
-                Fault = $"the index log has no entries {AppliedSequence + 1}..{sequence - 1} any more; this node needs a snapshot of another node's index";
-                _logger.LogError("Stopped following the index log: {Fault}", Fault);
+                // build an index that silently lacks them. A snapshot that reaches this entry replaces the index.
+                await BootstrapAsync(sequence, cancellationToken);
                 return;
             }
             IndexOperation? operation;
@@ -86,7 +95,48 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
                 operation = null;
             }
             Apply(operation, sequence);
+            if (cluster.Options.SnapshotEvery > 0 && sequence - _lastSnapshot >= cluster.Options.SnapshotEvery)
+            {
+                await PublishSnapshotAsync(cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Replaces the index with the newest snapshot when it holds everything before <paramref name="firstKept"/>, the
+    /// log's first entry still kept; otherwise the node stops following (its index would silently lack entries).
+    /// </summary>
+    private async Task BootstrapAsync(long firstKept, CancellationToken cancellationToken)
+    {
+        var snapshot = await _snapshots.NewestAsync(cancellationToken);
+        if (snapshot is null || snapshot.Sequence + 1 < firstKept)
+        {
+            Fault = $"the index log has no entries {AppliedSequence + 1}..{firstKept - 1} any more and no snapshot holds them"
+                + (snapshot is null ? "" : $" (the newest snapshot is at sequence {snapshot.Sequence})");
+            _logger.LogError("Stopped following the index log: {Fault}", Fault);
+            return;
+        }
+        _logger.LogWarning("The index log starts at {FirstKept}, after this node's sequence {Sequence}: restoring the snapshot at {SnapshotSequence}",
+            firstKept, AppliedSequence, snapshot.Sequence);
+        var restored = await _snapshots.RestoreAsync(snapshot, index, cancellationToken);
+        Interlocked.Exchange(ref _appliedSequence, restored);
+        _lastSnapshot = restored;
+        Interlocked.Exchange(ref _applied, NewSignal()).TrySetResult();
+    }
+
+    /// <summary>Publishes a snapshot of this node's index now; its sequence, or null when the index is still empty.</summary>
+    public async Task<long?> PublishSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var sequence = await _snapshots.PublishAsync(index, cancellationToken);
+        if (sequence is { } published)
+        {
+            _lastSnapshot = published;
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("Published a snapshot of the index at log sequence {Sequence}", published);
+            }
+        }
+        return sequence;
     }
 
     /// <summary>Applies one operation and records its sequence in the same commit.</summary>

@@ -16,7 +16,7 @@ namespace KnowledgeBase.Core.Indexing;
 /// all its chunks appear, are replaced or disappear together, and a crash leaves the last commit intact.
 /// Opened for writing it holds Lucene's write lock; opened for reading it sees the last commit.
 /// </summary>
-public sealed class KeywordIndex : IDisposable
+public sealed partial class KeywordIndex : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -123,4 +123,34 @@ public sealed class ClusterIngestionTests
         Assert.Equal(1, await cluster.LastLogSequenceAsync(CancellationToken.None));
         Assert.Equal(file.Source, Assert.Single(replica.ListDocuments()).Source);
     }
+
+    [NatsFact]
+    public async Task KbClusterSubmit_CarriesTheSidecarMetadata_AndKeepsTheOriginalByItsContentHash()
+    {
+        using var folder = new TempFolder();
+        using var server = NatsServer.Start();
+        await using var cluster = await ClusterTestKit.ConnectAsync(server.Url);
+        var documents = folder.Folder("documents");
+        var path = Path.Combine(documents, "strategy_en.txt");
+        File.Copy(TestPaths.Fixture(Path.Combine("Languages", "strategy_en.txt")), path);
+        File.WriteAllText(Path.Combine(documents, "strategy_en.meta.json"), """{"countryCode": "NO", "type": "national-strategy", "year": 2019}""");
+
+        var (exitCode, output, error) = KbProcess.Run("cluster", "submit", documents, "--nats", server.Url);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Queued 1 file(s)", output, StringComparison.Ordinal);
+        using var stop = new CancellationTokenSource();
+        var working = ClusterTestKit.Worker(cluster, ClusterTestKit.KeywordsOnly).RunAsync(folder.Folder("worker"), stop.Token);
+        using var replica = KeywordIndex.OpenForWriting(folder.Folder("replica"));
+        var node = new LogApplier(cluster, replica);
+        var following = node.RunAsync(stop.Token);
+        await ClusterTestKit.WaitForCatchUpAsync(cluster, node, 1, TimeSpan.FromMinutes(2));
+        await stop.CancelAsync();
+        await Task.WhenAll(working, following);
+
+        var record = Assert.Single(replica.ListDocuments());
+        Assert.Equal(("NO", "national-strategy", 2019), (record.Metadata.CountryCode, record.Metadata.Type, record.Metadata.Year));
+        using var stored = new MemoryStream();
+        Assert.True(await new OriginalStore(cluster).TryCopyToAsync(record.ContentHash, stored, CancellationToken.None));
+        Assert.Equal(File.ReadAllBytes(path), stored.ToArray());
+    }
 }

@@ -5,6 +5,7 @@ using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Ocr;
 using KnowledgeBase.Core.Ingestion.Pipeline;
 using KnowledgeBase.Core.Search;
+using KnowledgeBase.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.JetStream;
 
@@ -22,9 +23,9 @@ internal static class ClusterTestKit
         .AddKnowledgeBase(new EmbeddingOptions { Provider = "none" }, ocr: new OcrOptions { Enabled = false }).BuildServiceProvider();
 
     /// <summary>Connects, retrying while a new cluster still elects its JetStream leader.</summary>
-    public static async Task<ClusterConnection> ConnectAsync(string urls, int replicas = 1, TimeSpan? workAckWait = null)
+    public static async Task<ClusterConnection> ConnectAsync(string urls, int replicas = 1, TimeSpan? workAckWait = null, int snapshotEvery = 0)
     {
-        var options = new ClusterOptions { Nats = urls, Replicas = replicas, WorkAckWait = workAckWait ?? TimeSpan.FromSeconds(60) };
+        var options = new ClusterOptions { Nats = urls, Replicas = replicas, WorkAckWait = workAckWait ?? TimeSpan.FromSeconds(60), SnapshotEvery = snapshotEvery };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -37,6 +38,36 @@ internal static class ClusterTestKit
                 await Task.Delay(500);
             }
         }
+    }
+
+    /// <summary>BM25 queries over the Languages fixtures, for comparing nodes' indexes.</summary>
+    public static readonly (string Query, float[]? Vector)[] LanguageQueries = [("national strategy", null), ("incident", null), ("controls", null)];
+
+    /// <summary>Appends a put of the Languages fixture <paramref name="name"/> (message id "put-NAME") and returns it.</summary>
+    public static async Task<IndexOperation> AppendFixtureAsync(IndexLog log, string name)
+    {
+        var put = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", name)));
+        await log.AppendAsync(put, $"put-{name}", CancellationToken.None);
+        return put;
+    }
+
+    /// <summary>Removes the log's entries before <paramref name="sequence"/>, as a stream limit or a compaction does.</summary>
+    public static async Task PurgeLogBeforeAsync(ClusterConnection cluster, long sequence)
+    {
+        var stream = await cluster.JetStream.GetStreamAsync(ClusterConnection.LogStream);
+        await stream.PurgeAsync(new NATS.Client.JetStream.Models.StreamPurgeRequest { Seq = (ulong)sequence });
+    }
+
+    /// <summary>Runs a node on the index until it has applied the log's <paramref name="entries"/> entries, then stops it.</summary>
+    public static async Task<LogApplier> ApplyAllAsync(ClusterConnection cluster, KeywordIndex index, long entries)
+    {
+        var node = new LogApplier(cluster, index);
+        using var stop = new CancellationTokenSource();
+        var following = node.RunAsync(stop.Token);
+        await WaitForCatchUpAsync(cluster, node, entries, TimeSpan.FromMinutes(2));
+        await stop.CancelAsync();
+        await following;
+        return node;
     }
 
     public static ClusterWorker Worker(ClusterConnection cluster, ServiceProvider services) =>

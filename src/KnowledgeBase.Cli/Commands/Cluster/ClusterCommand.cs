@@ -18,7 +18,7 @@ internal static class ClusterCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("cluster", "Cluster mode on NATS JetStream: workers, replicas, submitting files and deletes")
+        var command = new Command("cluster", "Cluster mode on NATS JetStream: workers, replicas, submitting files and deletes, compacting the log")
         {
             Nats,
             ClusterWorkerCommand.Create(services),
@@ -26,6 +26,7 @@ internal static class ClusterCommand
             ClusterSubmitCommand.Create(),
             ClusterDeleteCommand.Create(),
             ClusterStatusCommand.Create(),
+            ClusterCompactCommand.Create(),
         };
         return command;
     }
