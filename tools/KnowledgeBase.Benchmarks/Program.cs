@@ -15,6 +15,8 @@ switch (args.FirstOrDefault())
         return SearchProfile.Run(args);
     case "embeddings":
         return EmbeddingThroughput.Run(args);
+    case "embeddings-profile":
+        return GraphProfile.Run(args);
     case "compare":
         return CompareBenchmark.Run(args);
     case "cluster-lag":
