@@ -11,7 +11,7 @@ namespace KnowledgeBase.Benchmarks;
 /// Where the built-in model's forward pass spends its time: loads it at <c>--precision</c>, saves the graph ONNX
 /// Runtime optimised (op counts), runs <c>--runs</c> passes of <c>--rows</c> × <c>--length</c> tokens with ONNX
 /// Runtime's profiler on one thread, and prints the time per op type and the CPU ms per passage.
-/// Usage: embeddings-profile [--precision int8|fp32] [--rows 8] [--length 256] [--runs 20]
+/// Usage: embeddings-profile [--precision int8|fp32] [--rows 8] [--length 256] [--runs 20] [--no-arena] [--dump [--raw]]
 /// </summary>
 public static class GraphProfile
 {
@@ -32,7 +32,7 @@ public static class GraphProfile
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
-            EnableCpuMemArena = args.Contains("--arena"),
+            EnableCpuMemArena = !args.Contains("--no-arena"), // as the product runs it; --no-arena as it did before
             OptimizedModelFilePath = optimized,
         };
         sessionOptions.EnableProfiling = true;

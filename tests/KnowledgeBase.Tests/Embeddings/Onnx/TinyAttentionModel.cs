@@ -18,9 +18,9 @@ internal static class TinyAttentionModel
     public static byte[] Build(bool maskFromInput = true)
     {
         var graph = new GraphProto { Name = "tiny-attention" };
-        graph.Input.Add(Value("x", TensorProto.Types.DataType.Float, "batch", "tokens", Hidden));
-        graph.Input.Add(Value("attention_mask", TensorProto.Types.DataType.Int64, "batch", "tokens"));
-        graph.Output.Add(Value("y", TensorProto.Types.DataType.Float, "batch", "tokens", Hidden));
+        graph.Input.Add(TinyMatMulModel.Value("x", TensorProto.Types.DataType.Float, "batch", "tokens", Hidden));
+        graph.Input.Add(TinyMatMulModel.Value("attention_mask", TensorProto.Types.DataType.Int64, "batch", "tokens"));
+        graph.Output.Add(TinyMatMulModel.Value("y", TensorProto.Types.DataType.Float, "batch", "tokens", Hidden));
         graph.Initializer.Add(Ints("heads_shape", [0, 0, Heads, Hidden / Heads]));
         graph.Initializer.Add(Ints("merged_shape", [0, 0, Hidden]));
         graph.Initializer.Add(Ints("axis_1", [1]));
@@ -51,7 +51,7 @@ internal static class TinyAttentionModel
         }
         else
         {
-            graph.Input.Add(Value("mask_term", TensorProto.Types.DataType.Float, "batch", 1, 1, "tokens"));
+            graph.Input.Add(TinyMatMulModel.Value("mask_term", TensorProto.Types.DataType.Float, "batch", 1, 1, "tokens"));
         }
         graph.Node.Add(Node("Add", ["scaled", "mask_term"], "biased"));
         graph.Node.Add(Node("Softmax", ["biased"], "probabilities", new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 3 }));
@@ -101,20 +101,5 @@ internal static class TinyAttentionModel
             node.Attribute.Add(attribute);
         }
         return node;
-    }
-
-    private static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var dim in dims)
-        {
-            shape.Dim.Add(dim is string symbol ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
-                : new TensorShapeProto.Types.Dimension { DimValue = (int)dim });
-        }
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
-        };
     }
 }
