@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using KnowledgeBase.Benchmarks;
 
-// kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `search-profile`
+// kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `embeddings-profile`
+// (op times of one forward pass), `search-profile`
 // (stage breakdown and end-to-end latency of searches), `export-pages` (inputs of tools/bench-lucene-java.sh),
 // `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
 // `bdn` (BenchmarkDotNet).
@@ -15,6 +16,8 @@ switch (args.FirstOrDefault())
         return SearchProfile.Run(args);
     case "embeddings":
         return EmbeddingThroughput.Run(args);
+    case "embeddings-profile":
+        return GraphProfile.Run(args);
     case "compare":
         return CompareBenchmark.Run(args);
     case "cluster-lag":
@@ -25,6 +28,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(DenseSearchBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|search-profile|export-pages|compare|cluster-lag|search-latency|bdn [options]");
+        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|embeddings-profile|search-profile|export-pages|compare|cluster-lag|search-latency|bdn [options]");
         return 2;
 }

@@ -20,17 +20,20 @@ internal static class DynamicQuantizer
     public static (byte[] Model, int Quantized) Quantize(byte[] model)
     {
         var proto = ModelProto.Parser.ParseFrom(model);
-        var quantized = Quantize(proto.Graph);
-        if (quantized == 0)
-        {
-            return (model, 0);
-        }
+        var quantized = Quantize(proto);
+        return quantized == 0 ? (model, 0) : (proto.ToByteArray(), quantized);
+    }
+
+    /// <summary>Quantises <paramref name="model"/> in place; returns how many MatMuls it changed.</summary>
+    public static int Quantize(ModelProto model)
+    {
+        var quantized = Quantize(model.Graph);
         // MatMulInteger and DynamicQuantizeLinear need opset 10 and 11 of the default domain.
-        foreach (var opset in proto.OpsetImport.Where(o => string.IsNullOrEmpty(o.Domain) && o.Version < 11))
+        foreach (var opset in model.OpsetImport.Where(o => quantized > 0 && string.IsNullOrEmpty(o.Domain) && o.Version < 11))
         {
             opset.Version = 11;
         }
-        return (proto.ToByteArray(), quantized);
+        return quantized;
     }
 
     private static int Quantize(GraphProto graph)

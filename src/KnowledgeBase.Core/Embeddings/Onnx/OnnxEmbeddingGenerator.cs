@@ -23,14 +23,17 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly int _maxTokens;
     private readonly string _output;
     private readonly bool _declaresTokenTypes;
+    private readonly bool _unpadded;
     private readonly EmbeddingGeneratorMetadata _metadata;
 
     // A pass on several threads already keeps the cores busy: two at once would only fight over them (and hold two
     // batches' activations). Single-threaded passes run side by side, one per file being ingested.
     private readonly SemaphoreSlim? _onePassAtATime;
 
-    private OnnxEmbeddingGenerator(InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string provider, string modelId)
+    private OnnxEmbeddingGenerator(
+        InferenceSession session, ModelTokenizer tokenizer, EmbeddingOptions options, string provider, string modelId, bool unpadded = false)
     {
+        _unpadded = unpadded;
         _session = session;
         _tokenizer = tokenizer;
         _options = options;
@@ -56,8 +59,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, options), tokenizer, options, "onnx", modelId);
         }
-        var (bytes, id) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
-        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, bytes, options), tokenizer, options, "onnx", id);
+        var (bytes, id, unpadded) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
+        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, bytes, options), tokenizer, options, "onnx", id, unpadded);
     }
 
     /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
@@ -68,15 +71,16 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         options = options.Resolved(builtin: true);
         OnnxModelFolder.Validate(options);
         var (model, vocabulary) = BuiltinModel.Read();
-        var (bytes, id) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
+        var (bytes, id, unpadded) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
         var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, bytes, options);
-        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", id);
+        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", id, unpadded);
     }
 
     /// <summary>
     /// Embeds in batches of inputs of similar length (longest first), so a batch pads few tokens, of at most
-    /// <see cref="EmbeddingOptions.BatchSize"/> inputs and <see cref="TokensPerBatch"/> tokens; the vectors come back
-    /// in the order of <paramref name="values"/>.
+    /// <see cref="EmbeddingOptions.BatchSize"/> inputs and <see cref="TokensPerBatch"/> tokens; a model whose attention
+    /// was fused takes batches of inputs of one length only (it cannot mask padding). The vectors come back in the
+    /// order of <paramref name="values"/>.
     /// </summary>
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -116,8 +120,19 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         for (var start = 0; start < byLength.Length;)
         {
             // The first input of a batch is its longest, so it sets the padded length.
-            var rows = Math.Clamp(TokensPerBatch / encoded[byLength[start]].Length, 1, _options.BatchSize);
-            var batch = byLength.AsSpan(start, Math.Min(rows, byLength.Length - start)).ToArray();
+            var length = encoded[byLength[start]].Length;
+            var rows = Math.Min(Math.Clamp(TokensPerBatch / length, 1, _options.BatchSize), byLength.Length - start);
+            if (_unpadded)
+            {
+                // Unpadded, a batch of one costs about 10% more CPU a passage than one of 8 (measured at 256 tokens).
+                var same = 1;
+                while (same < rows && encoded[byLength[start + same]].Length == length)
+                {
+                    same++;
+                }
+                rows = same;
+            }
+            var batch = byLength.AsSpan(start, rows).ToArray();
             start += batch.Length;
             yield return batch;
         }

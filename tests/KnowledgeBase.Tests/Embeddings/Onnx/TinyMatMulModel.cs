@@ -66,7 +66,10 @@ internal static class TinyMatMulModel
     }
 
     /// <summary>A float tensor value; each dimension is a symbolic name (string) or a fixed size (int).</summary>
-    private static ValueInfoProto Value(string name, params object[] dims)
+    private static ValueInfoProto Value(string name, params object[] dims) => Value(name, TensorProto.Types.DataType.Float, dims);
+
+    /// <summary>A tensor value of <paramref name="type"/>; each dimension is a symbolic name (string) or a fixed size (int).</summary>
+    internal static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params object[] dims)
     {
         var shape = new TensorShapeProto();
         foreach (var dim in dims)
@@ -77,7 +80,7 @@ internal static class TinyMatMulModel
         return new ValueInfoProto
         {
             Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
     }
 }
