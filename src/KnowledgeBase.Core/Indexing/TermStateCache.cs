@@ -40,6 +40,9 @@ internal static class TermStateCache
         }
     }
 
+    /// <summary>Forgets every segment's terms, so a benchmark can time searches whose words are new.</summary>
+    public static void Clear() => BySegmentCore.Clear();
+
     private static TermContext StatesOf(Term term, IndexReaderContext top)
     {
         var states = new TermContext(top);
