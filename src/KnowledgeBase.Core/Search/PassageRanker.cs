@@ -66,8 +66,6 @@ internal static class PassageRanker
             {
                 QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
             }
-            TermStateCache.Bind(query, searcher);
-            retrieval.Stages?.Mark("term states");
             var top = searcher.Search(query, depth);
             retrieval.Stages?.Mark("bm25 top-k");
             return (top.ScoreDocs, top.TotalHits);
@@ -79,8 +77,6 @@ internal static class PassageRanker
         {
             return (dense, dense.Count);
         }
-        TermStateCache.Bind(query, searcher);
-        retrieval.Stages?.Mark("term states");
         var keyword = searcher.Search(query, depth).ScoreDocs;
         retrieval.Stages?.Mark("bm25 top-k");
         var fused = ScoreFusion.Fuse(keyword, dense, retrieval.Options);
