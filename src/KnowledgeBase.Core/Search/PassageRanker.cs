@@ -14,6 +14,7 @@ internal static class PassageRanker
     private const int FacetWindow = RankingConstants.CandidateDepth;
     private const float SupersededWeight = RankingConstants.SupersededWeight;
     private const int PassagesPerDocument = RankingConstants.PassagesPerDocument;
+    private const int KeywordOnlyDepth = RankingConstants.KeywordOnlyDepth;
 
     public static SearchResults Search(
         IndexSearcher searcher, IndexCatalog catalog, EditionIndex editions, SearchRequest request, Retrieval retrieval)
@@ -26,17 +27,21 @@ internal static class PassageRanker
         var filterClauses = FilterQueryBuilder.Build(filters, only, excluded);
         var query = Restrict(textMatch, filterClauses, request.ExpandQuery);
         stages?.Mark("filters and edition status");
-        var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval);
-        var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
-        var superseded = editions.SupersededDocuments();
-        var ranked = candidates
-            .Select((d, i) => (d.Doc, DocumentId: documentIds[i], Score: superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
-            .OrderByDescending(h => h.Score)
-            .ToList();
-        stages?.Mark("catalog look-ups, superseded weight, sort");
-        var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
-        var page = ordered.Skip(request.Skip).Take(request.Top).ToList();
-        stages?.Mark("diversification or grouping");
+        var wanted = request.Skip + request.Top;
+        // A BM25 page without facets is first ranked from a shallow list; only when that list could have missed a
+        // passage of the page is it ranked again from the full depth, so the page is the same either way.
+        var shallow = ShallowDepth(request, retrieval);
+        var depth = shallow ?? Math.Max(FacetWindow, wanted * 3);
+        var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval, depth);
+        var (documentIds, ranked, prefix) = Rank(candidates, catalog, editions, request);
+        stages?.Mark("catalog look-ups, superseded weight, sort, diversification or grouping");
+        if (shallow is not null && !ShallowPage.IsSettled(candidates, depth, ranked, prefix, wanted))
+        {
+            (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval, Math.Max(FacetWindow, wanted * 3));
+            (documentIds, ranked, prefix) = Rank(candidates, catalog, editions, request);
+            stages?.Mark("deeper retrieval when the shallow page was not settled");
+        }
+        var page = prefix.Skip(request.Skip).ToList();
         var stored = page.Select(h => searcher.Doc(h.Doc)).ToList();
         stages?.Mark("stored fields of the page");
         var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
@@ -52,13 +57,35 @@ internal static class PassageRanker
     }
 
     /// <summary>
+    /// The candidates with superseded editions weighted, best first; and the first <c>Skip + Top</c> of them after
+    /// diversification or grouping (the page with what it skips).
+    /// </summary>
+    private static (string[] DocumentIds, List<RankedPassage> Ranked, List<RankedPassage> Prefix) Rank(
+        IReadOnlyList<ScoreDoc> candidates, IndexCatalog catalog, EditionIndex editions, SearchRequest request)
+    {
+        var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
+        var superseded = editions.SupersededDocuments();
+        var ranked = candidates
+            .Select((d, i) => new RankedPassage(d.Doc, documentIds[i], superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
+            .OrderByDescending(h => h.Score)
+            .ToList();
+        var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
+        return (documentIds, ranked, ordered.Take(request.Skip + request.Top).ToList());
+    }
+
+    /// <summary>The shallow depth for a BM25 search that neither counts facets nor expands its query; else null.</summary>
+    private static int? ShallowDepth(SearchRequest request, Retrieval retrieval) =>
+        (request.Mode ?? SearchMode.Bm25) == SearchMode.Bm25 || retrieval.QueryVector is null
+            ? (request.IncludeFacets || request.ExpandQuery ? null : Math.Max(KeywordOnlyDepth, (request.Skip + request.Top) * 3))
+            : null;
+
+    /// <summary>
     /// The candidates of the request's mode, best first: BM25, dense, or both fused; and how many passages matched
     /// (for dense and hybrid, how many candidates there are).
     /// </summary>
     private static (IReadOnlyList<ScoreDoc> Candidates, int TotalHits) Retrieve(
-        IndexSearcher searcher, SearchRequest request, BooleanQuery query, IReadOnlyList<BooleanClause> filterClauses, Retrieval retrieval)
+        IndexSearcher searcher, SearchRequest request, BooleanQuery query, IReadOnlyList<BooleanClause> filterClauses, Retrieval retrieval, int depth)
     {
-        var depth = Math.Max(FacetWindow, (request.Skip + request.Top) * 3);
         var mode = request.Mode ?? SearchMode.Bm25;
         if (mode == SearchMode.Bm25 || retrieval.QueryVector is not { } vector)
         {
