@@ -73,6 +73,16 @@ internal static class ClusterTestKit
         return node;
     }
 
+    /// <summary>Runs a node on the index until it stops following the log by itself (a fault); fails after two minutes.</summary>
+    public static async Task<LogApplier> RunUntilFaultAsync(ClusterConnection cluster, KeywordIndex index)
+    {
+        var node = new LogApplier(cluster, index);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await node.RunAsync(timeout.Token);
+        Assert.False(timeout.IsCancellationRequested, "the node stopped following by itself");
+        return node;
+    }
+
     public static ClusterWorker Worker(ClusterConnection cluster, ServiceProvider services) =>
         new(cluster, services.GetRequiredService<IngestionRunner>(), TimeProvider.System);
 
