@@ -19,7 +19,17 @@ public sealed class IndexLog(ClusterConnection cluster)
     /// Appends an operation and returns its sequence. The same <paramref name="messageId"/> published again within
     /// the stream's duplicate window is stored once, and the sequence of the first copy comes back.
     /// </summary>
-    public async Task<long> AppendAsync(IndexOperation operation, string messageId, CancellationToken cancellationToken)
+    public Task<long> AppendAsync(IndexOperation operation, string messageId, CancellationToken cancellationToken) =>
+        AppendAsync(operation, messageId, expectedLast: null, cancellationToken);
+
+    /// <summary>
+    /// Appends an operation only while <paramref name="expectedLast"/> is still the log's last sequence (the server
+    /// checks it as it stores the entry); otherwise a <see cref="NatsJSApiException"/> says the sequence was wrong.
+    /// </summary>
+    public Task<long> AppendAfterAsync(IndexOperation operation, string messageId, long expectedLast, CancellationToken cancellationToken) =>
+        AppendAsync(operation, messageId, (long?)expectedLast, cancellationToken);
+
+    private async Task<long> AppendAsync(IndexOperation operation, string messageId, long? expectedLast, CancellationToken cancellationToken)
     {
         var body = IndexOperationCodec.Encode(operation);
         NatsHeaders? headers = null;
@@ -31,7 +41,7 @@ public sealed class IndexLog(ClusterConnection cluster)
             body = [];
         }
         var ack = await cluster.JetStream.PublishAsync(ClusterConnection.LogSubject, body, headers: headers,
-            opts: new NatsJSPubOpts { MsgId = messageId }, cancellationToken: cancellationToken);
+            opts: new NatsJSPubOpts { MsgId = messageId, ExpectedLastSequence = (ulong?)expectedLast }, cancellationToken: cancellationToken);
         // A duplicate is the expected answer to a second publish of the same entry: it names the first copy's sequence.
         if (!ack.Duplicate)
         {

@@ -20,8 +20,14 @@ public sealed record IndexOperation
     /// <summary>The document a delete removes.</summary>
     public string? DocumentId { get; init; }
 
-    /// <summary>The model a set-model entry records.</summary>
+    /// <summary>The model a set-model entry records, or the model a rebase's snapshot was embedded by.</summary>
     public string? Model { get; init; }
+
+    /// <summary>The object in <c>kb-snapshots</c> a rebase replaces the index with.</summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>The log sequence the rebase's snapshot holds: always the entry just before the rebase.</summary>
+    public long? SnapshotSequence { get; init; }
 
     public static IndexOperation Put(DocumentRecord record, ExtractedDocument extracted, IReadOnlyList<Chunk> chunks) =>
         new() { Kind = IndexOperationKind.Put, Record = record, Extracted = extracted, Chunks = chunks };
@@ -29,4 +35,7 @@ public sealed record IndexOperation
     public static IndexOperation Delete(string documentId) => new() { Kind = IndexOperationKind.Delete, DocumentId = documentId };
 
     public static IndexOperation SetModel(string model) => new() { Kind = IndexOperationKind.SetModel, Model = model };
+
+    public static IndexOperation Rebase(string snapshot, long snapshotSequence, string model) =>
+        new() { Kind = IndexOperationKind.Rebase, Snapshot = snapshot, SnapshotSequence = snapshotSequence, Model = model };
 }

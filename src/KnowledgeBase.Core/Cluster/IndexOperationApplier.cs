@@ -37,6 +37,9 @@ internal static class IndexOperationApplier
             case IndexOperationKind.SetModel:
                 SetModel(index, operation.Model ?? throw new InvalidDataException("a set-model entry in the index log names no model"), logger);
                 break;
+            case IndexOperationKind.Rebase:
+                // Never reaches here: LogApplier restores the entry's snapshot itself, since that reads the object store.
+                throw new InvalidOperationException("a rebase entry is applied by LogApplier");
         }
     }
 

@@ -11,4 +11,10 @@ public enum IndexOperationKind
 
     /// <summary>Records the embedding model of an index that holds no vectors yet.</summary>
     SetModel,
+
+    /// <summary>
+    /// Replaces the whole index with a snapshot re-embedded by another model (`kb cluster reembed`), so replicas
+    /// change model without embedding anything themselves.
+    /// </summary>
+    Rebase,
 }

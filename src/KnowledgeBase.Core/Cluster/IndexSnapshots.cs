@@ -15,6 +15,10 @@ namespace KnowledgeBase.Core.Cluster;
 public sealed class IndexSnapshots(ClusterConnection cluster)
 {
     private const string Prefix = "index-";
+
+    // A rebase's snapshot has a name of its own and is never removed with the older "index-" snapshots: every node
+    // that has not yet applied the rebase entry (one that was down) still needs exactly this copy.
+    private const string RebasePrefix = "rebase-";
     private const string SequenceKey = "sequence";
     private const int Kept = 2;
 
@@ -23,6 +27,27 @@ public sealed class IndexSnapshots(ClusterConnection cluster)
 
     /// <summary>Publishes a copy of the index's last commit; its sequence, or null when the index has no commit yet.</summary>
     public async Task<long?> PublishAsync(KeywordIndex index, CancellationToken cancellationToken)
+    {
+        var published = await PublishAsync(index, sequence => Prefix + sequence.ToString("D19", CultureInfo.InvariantCulture), cancellationToken);
+        if (published is not null)
+        {
+            await RemoveOlderAsync(cancellationToken);
+        }
+        return published?.Sequence;
+    }
+
+    /// <summary>
+    /// Publishes a copy of the index's last commit for a rebase entry, under a name no other snapshot has; null when
+    /// the index has no commit yet.
+    /// </summary>
+    public Task<Snapshot?> PublishForRebaseAsync(KeywordIndex index, CancellationToken cancellationToken) =>
+        PublishAsync(index, sequence => $"{RebasePrefix}{sequence.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():n}", cancellationToken);
+
+    /// <summary>Removes a snapshot that no log entry will name (a rebase that the log refused).</summary>
+    public async Task DeleteAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
+        await cluster.Snapshots.DeleteAsync(snapshot.Name, cancellationToken);
+
+    private async Task<Snapshot?> PublishAsync(KeywordIndex index, Func<long, string> name, CancellationToken cancellationToken)
     {
         var scratch = ScratchFolder(index.Path);
         try
@@ -36,7 +61,7 @@ public sealed class IndexSnapshots(ClusterConnection cluster)
             await TarFile.CreateFromDirectoryAsync(files, archive, includeBaseDirectory: false, cancellationToken);
             var meta = new ObjectMetadata
             {
-                Name = Prefix + sequence.ToString("D19", CultureInfo.InvariantCulture),
+                Name = name(sequence),
                 Description = $"index at log sequence {sequence}",
                 Metadata = new Dictionary<string, string> { [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture) },
             };
@@ -44,8 +69,7 @@ public sealed class IndexSnapshots(ClusterConnection cluster)
             {
                 await cluster.Snapshots.PutAsync(meta, stream, cancellationToken: cancellationToken);
             }
-            await RemoveOlderAsync(cancellationToken);
-            return sequence;
+            return new Snapshot(meta.Name, sequence);
         }
         finally
         {
@@ -57,8 +81,11 @@ public sealed class IndexSnapshots(ClusterConnection cluster)
     public async Task<Snapshot?> NewestAsync(CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).MaxBy(s => s.Sequence);
 
-    /// <summary>Replaces the index with the snapshot; returns the log sequence it now holds.</summary>
-    public async Task<long> RestoreAsync(Snapshot snapshot, KeywordIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the index with the snapshot; returns the log sequence it now holds: the snapshot's, or
+    /// <paramref name="asSequence"/> (a rebase entry's own) when given.
+    /// </summary>
+    public async Task<long> RestoreAsync(Snapshot snapshot, KeywordIndex index, long? asSequence, CancellationToken cancellationToken)
     {
         var scratch = ScratchFolder(index.Path);
         try
@@ -70,7 +97,7 @@ public sealed class IndexSnapshots(ClusterConnection cluster)
             }
             var files = Directory.CreateDirectory(Path.Combine(scratch, "files")).FullName;
             await TarFile.ExtractToDirectoryAsync(archive, files, overwriteFiles: false, cancellationToken);
-            index.RestoreFrom(files);
+            index.RestoreFrom(files, asSequence);
             return index.AppliedLogSequence;
         }
         finally

@@ -56,6 +56,31 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
         }
     }
 
+    /// <summary>
+    /// Brings <paramref name="index"/> up to the log's last entry at the time of the call (from the newest snapshot
+    /// when the log is compacted) and stops; an error naming <paramref name="purpose"/> when it cannot.
+    /// </summary>
+    internal static async Task<LogApplier> CatchUpAsync(ClusterConnection cluster, KeywordIndex index, ILogger<LogApplier>? logger,
+        string purpose, CancellationToken cancellationToken)
+    {
+        var last = await cluster.LastLogSequenceAsync(cancellationToken);
+        var applier = new LogApplier(cluster, index, logger);
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var following = applier.RunAsync(stop.Token);
+            // Replaying a long log takes as long as it takes; the applier returns early only when it cannot go on.
+            await Task.WhenAny(applier.WaitForAsync(last, Timeout.InfiniteTimeSpan, cancellationToken), following);
+            await stop.CancelAsync();
+            await following;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        if (applier.Fault is { } fault)
+        {
+            throw new IndexUnavailableException($"cannot {purpose}: {fault}");
+        }
+        return applier;
+    }
+
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
         var firstKept = await cluster.FirstLogSequenceAsync(cancellationToken);
@@ -94,7 +119,18 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
                 _logger.LogError(ex, "Skipped index-log entry {Sequence}: it cannot be read", sequence);
                 operation = null;
             }
-            Apply(operation, sequence);
+            if (operation?.Kind == IndexOperationKind.Rebase)
+            {
+                await RebaseAsync(operation, sequence, cancellationToken);
+            }
+            else
+            {
+                Apply(operation, sequence);
+            }
+            if (Fault is not null)
+            {
+                return;
+            }
             if (cluster.Options.SnapshotEvery > 0 && sequence - _lastSnapshot >= cluster.Options.SnapshotEvery)
             {
                 await PublishSnapshotAsync(cancellationToken);
@@ -118,9 +154,44 @@ public sealed class LogApplier(ClusterConnection cluster, KeywordIndex index, IL
         }
         _logger.LogWarning("The index log starts at {FirstKept}, after this node's sequence {Sequence}: restoring the snapshot at {SnapshotSequence}",
             firstKept, AppliedSequence, snapshot.Sequence);
-        var restored = await _snapshots.RestoreAsync(snapshot, index, cancellationToken);
+        var restored = await _snapshots.RestoreAsync(snapshot, index, asSequence: null, cancellationToken);
         Interlocked.Exchange(ref _appliedSequence, restored);
         _lastSnapshot = restored;
+        Interlocked.Exchange(ref _applied, NewSignal()).TrySetResult();
+    }
+
+    /// <summary>
+    /// Applies a rebase entry: the index becomes the entry's snapshot (re-embedded by another model from everything
+    /// before the entry) and records the entry's own sequence, in one commit, so a crash re-reads the entry or has
+    /// applied it whole. `kb cluster reembed` appends the entry only right after the snapshot's sequence, so no
+    /// entry of the log is left out of the snapshot.
+    /// </summary>
+    private async Task RebaseAsync(IndexOperation rebase, long sequence, CancellationToken cancellationToken)
+    {
+        if (rebase.Snapshot is not { } name || rebase.SnapshotSequence != sequence - 1)
+        {
+            // Every node skips it alike; replacing the index with a copy that lacks entries would lose them.
+            _logger.LogError("Skipped rebase entry {Sequence}: it names no snapshot of the entry just before it", sequence);
+            Apply(null, sequence);
+            return;
+        }
+        try
+        {
+            await _snapshots.RestoreAsync(new IndexSnapshots.Snapshot(name, sequence - 1), index, sequence, cancellationToken);
+        }
+        catch (NATS.Client.ObjectStore.NatsObjNotFoundException)
+        {
+            Fault = $"the rebase entry {sequence} names the snapshot {name}, which the object store kb-snapshots no longer holds";
+            _logger.LogError("Stopped following the index log: {Fault}", Fault);
+            return;
+        }
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Rebased the index on snapshot {Snapshot} at log sequence {Sequence}: vectors by {Model}", name, sequence, index.EmbeddingModel);
+        }
+        Interlocked.Exchange(ref _appliedSequence, sequence);
+        _lastSnapshot = sequence;
+        AppliedCount++;
         Interlocked.Exchange(ref _applied, NewSignal()).TrySetResult();
     }
 

@@ -14,21 +14,7 @@ public sealed class LogCompactor(ClusterConnection cluster, ILogger<LogApplier>?
     /// <summary>Compacts the log up to the snapshot of <paramref name="index"/>; the snapshot's sequence (0: log empty).</summary>
     public async Task<long> CompactAsync(KeywordIndex index, CancellationToken cancellationToken)
     {
-        var last = await cluster.LastLogSequenceAsync(cancellationToken);
-        var applier = new LogApplier(cluster, index, logger);
-        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            var following = applier.RunAsync(stop.Token);
-            // Replaying a long log takes as long as it takes; the applier returns early only when it cannot go on.
-            await Task.WhenAny(applier.WaitForAsync(last, Timeout.InfiniteTimeSpan, cancellationToken), following);
-            await stop.CancelAsync();
-            await following;
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        if (applier.Fault is { } fault)
-        {
-            throw new IndexUnavailableException($"cannot compact the index log: {fault}");
-        }
+        var applier = await LogApplier.CatchUpAsync(cluster, index, logger, "compact the index log", cancellationToken);
         if (await applier.PublishSnapshotAsync(cancellationToken) is not { } snapshot)
         {
             return 0;

@@ -35,7 +35,11 @@ public sealed partial class KeywordIndex
     /// Replaces everything in this index with the index copied to <paramref name="source"/>, and takes over that
     /// copy's commit data (its index-log sequence and embedding model), in one commit: a crash leaves the old index.
     /// </summary>
-    public void RestoreFrom(string source) => Writes.Run(() =>
+    /// <param name="logSequence">
+    /// The index-log sequence to record instead of the copy's: a rebase entry's own, so the restore and the entry's
+    /// position are one commit.
+    /// </param>
+    public void RestoreFrom(string source, long? logSequence = null) => Writes.Run(() =>
     {
         using var copy = FSDirectory.Open(new DirectoryInfo(source));
         var commit = new SegmentInfos();
@@ -44,7 +48,12 @@ public sealed partial class KeywordIndex
         writer.DeleteAll();
         // Segments are copied as they are, so passages, vectors and term statistics equal the other node's.
         writer.AddIndexes(copy);
-        writer.SetCommitData(new Dictionary<string, string>(commit.UserData));
+        var data = new Dictionary<string, string>(commit.UserData);
+        if (logSequence is { } sequence)
+        {
+            data[LogSequenceCommitKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        writer.SetCommitData(data);
         writer.Commit();
         _searchers!.MaybeRefreshBlocking();
         return true;

@@ -43,10 +43,13 @@ internal static class ClusterTestKit
     /// <summary>BM25 queries over the Languages fixtures, for comparing nodes' indexes.</summary>
     public static readonly (string Query, float[]? Vector)[] LanguageQueries = [("national strategy", null), ("incident", null), ("controls", null)];
 
-    /// <summary>Appends a put of the Languages fixture <paramref name="name"/> (message id "put-NAME") and returns it.</summary>
-    public static async Task<IndexOperation> AppendFixtureAsync(IndexLog log, string name)
+    /// <summary>
+    /// Appends a put of the Languages fixture <paramref name="name"/> (message id "put-NAME"), embedded by the model of
+    /// <paramref name="services"/> (default: none), and returns it.
+    /// </summary>
+    public static async Task<IndexOperation> AppendFixtureAsync(IndexLog log, string name, ServiceProvider? services = null)
     {
-        var put = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", name)));
+        var put = await LogReplicationTests.PutAsync(TestPaths.Fixture(Path.Combine("Languages", name)), services);
         await log.AppendAsync(put, $"put-{name}", CancellationToken.None);
         return put;
     }
@@ -67,6 +70,16 @@ internal static class ClusterTestKit
         await WaitForCatchUpAsync(cluster, node, entries, TimeSpan.FromMinutes(2));
         await stop.CancelAsync();
         await following;
+        return node;
+    }
+
+    /// <summary>Runs a node on the index until it stops following the log by itself (a fault); fails after two minutes.</summary>
+    public static async Task<LogApplier> RunUntilFaultAsync(ClusterConnection cluster, KeywordIndex index)
+    {
+        var node = new LogApplier(cluster, index);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await node.RunAsync(timeout.Token);
+        Assert.False(timeout.IsCancellationRequested, "the node stopped following by itself");
         return node;
     }
 

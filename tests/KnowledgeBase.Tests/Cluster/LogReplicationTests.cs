@@ -152,12 +152,12 @@ public sealed class LogReplicationTests
     }
 
     /// <summary>A put entry as a worker makes it: the real pipeline, its record, no index.</summary>
-    internal static async Task<IndexOperation> PutAsync(string path)
+    internal static async Task<IndexOperation> PutAsync(string path, ServiceProvider? services = null)
     {
         using var folder = new TempFolder();
         using var noIndex = KeywordIndex.OpenForReading(folder.Path);
         var capture = new CaptureStep();
-        var outcome = await ClusterTestKit.KeywordsOnly.GetRequiredService<IngestionRunner>()
+        var outcome = await (services ?? ClusterTestKit.KeywordsOnly).GetRequiredService<IngestionRunner>()
             .RunFileAsync(SourceFile.FromDisk(path), noIndex, capture, CancellationToken.None);
         Assert.Equal(IngestionStatus.Indexed, outcome.Status);
         return capture.Operation!;

@@ -34,9 +34,12 @@ internal static class KbProcess
         return Process.Start(start)!;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(args, new Dictionary<string, string?>());
+
+    /// <summary>Runs `kb` to its end with extra environment variables (null removes one).</summary>
+    public static (int ExitCode, string Output, string Error) Run(string[] args, IReadOnlyDictionary<string, string?> environment)
     {
-        using var process = Start(args);
+        using var process = Start(args, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))

@@ -18,7 +18,7 @@ internal static class ClusterCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var command = new Command("cluster", "Cluster mode on NATS JetStream: workers, replicas, submitting files and deletes, compacting the log")
+        var command = new Command("cluster", "Cluster mode on NATS JetStream: workers, replicas, submitting files and deletes, compacting the log, changing the embedding model")
         {
             Nats,
             ClusterWorkerCommand.Create(services),
@@ -27,6 +27,7 @@ internal static class ClusterCommand
             ClusterDeleteCommand.Create(),
             ClusterStatusCommand.Create(),
             ClusterCompactCommand.Create(),
+            ClusterReembedCommand.Create(services),
         };
         return command;
     }
