@@ -20,7 +20,7 @@ internal static partial class PassageUnits
         for (var b = 0; b + 1 < breaks.Count; b++)
         {
             var block = new TextSpan(breaks[b], breaks[b + 1]);
-            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
+            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length))) && !IsNumberedHeading(text, block);
             // A heading line glued to the text under it ("Chapter 4: Follow-Up Mechanisms" over "National … Plan" over
             // prose) is a unit of its own, so the answer can leave it out rather than quote it as part of a sentence.
             while (!isItem && HeadingLineEnd(text, block) is { } end)
@@ -46,6 +46,26 @@ internal static partial class PassageUnits
         }
     }
 
+    /// <summary>
+    /// A block numbered like a clause ("2.5 Incident Response Team Services") whose first line is a heading standing
+    /// alone or followed by a new sentence is the clause's heading, not an item of a numbered list ("2.13.3.1 The
+    /// CIRT shall keep a record of every incident" wraps on in lower case).
+    /// </summary>
+    private static bool IsNumberedHeading(string text, TextSpan block)
+    {
+        if (!ClauseNumber().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length))))
+        {
+            return false;
+        }
+        var lineEnd = text.IndexOf('\n', block.Start, block.Length) is var n and >= 0 ? n : block.End;
+        if (!UnquotableUnits.IsHeading(Clean(text[block.Start..lineEnd])))
+        {
+            return false;
+        }
+        var next = text[lineEnd..block.End].TrimStart();
+        return next.Length == 0 || char.IsUpper(next[0]) || ListMarker().IsMatch(next);
+    }
+
     /// <summary>Where the block's first line ends, when that line is a heading and text follows it.</summary>
     private static int? HeadingLineEnd(string text, TextSpan block)
     {
@@ -64,6 +84,9 @@ internal static partial class PassageUnits
 
     [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}[)-])\s+")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\s*\d{1,2}(?:\.\d{1,2}){1,4}\s")]
+    private static partial Regex ClauseNumber();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -1,0 +1,53 @@
+using KnowledgeBase.Core.Answers;
+
+namespace KnowledgeBase.Tests.Answers;
+
+/// <summary>Passages laid out as the corpus's PDFs give them (NIST SP 800-61 r2, clause 2.5).</summary>
+public sealed class PassageUnitsTests
+{
+    [Fact]
+    public void Split_ANumberedClauseHeadingOnItsOwnLine_IsAHeadingNotAListItem()
+    {
+        var units = PassageUnits.Split(
+            "2.5 Incident Response Team Services\n\nThe main focus of an incident response team is performing incident response, but it is fairly rare for a\nteam to perform incident response only.")
+            .ToList();
+
+        Assert.Equal("2.5 Incident Response Team Services", units[0].Text);
+        Assert.False(units[0].IsListItem);
+        Assert.True(UnquotableUnits.Excludes(units[0]));
+    }
+
+    [Fact]
+    public void Split_ANumberedClauseHeadingGluedToItsFirstSentence_IsSplitOff()
+    {
+        var units = PassageUnits.Split(
+            "2.5 Incident Response Team Services\nThe main focus of an incident response team is performing incident response, but it is fairly rare for a\nteam to perform incident response only.")
+            .ToList();
+
+        Assert.Equal("2.5 Incident Response Team Services", units[0].Text);
+        Assert.True(UnquotableUnits.Excludes(units[0]));
+        Assert.StartsWith("The main focus", units[1].Text, StringComparison.Ordinal);
+        Assert.False(UnquotableUnits.Excludes(units[1]));
+    }
+
+    [Fact]
+    public void Split_ANumberedItemWhoseFirstLineWrapsASentence_StaysOneListItem()
+    {
+        var units = PassageUnits.Split(
+            "The plan shall include:\n2.13.3.1 The CIRT shall keep a record of every incident\nreported to it and of the actions taken.\n2.13.3.2 The CIRT shall report yearly.")
+            .ToList();
+
+        Assert.Equal("2.13.3.1 The CIRT shall keep a record of every incident reported to it and of the actions taken.", units[1].Text);
+        Assert.True(units[1].IsListItem);
+        Assert.False(UnquotableUnits.Excludes(units[1]));
+    }
+
+    [Fact]
+    public void Split_ABulletedTitleWithoutFullStop_StaysAQuotableListItem()
+    {
+        var units = PassageUnits.Split("Benefits include:\n• Shared Situational Awareness\n• Improved Security Posture").ToList();
+
+        Assert.True(units[1].IsListItem);
+        Assert.False(UnquotableUnits.Excludes(units[1]));
+    }
+}
