@@ -35,12 +35,23 @@ internal static partial class PassageUnits
                 yield return new PassageUnit(whole, true) { Lead = Clean(text[first.Start..first.End]) };
                 continue;
             }
-            foreach (var sentence in SentenceSplitter.Split(text, block))
+            var sentences = SentenceSplitter.Split(text, block).ToList();
+            // A long item's title ("• Distributed Incident Response Teams.") says nothing alone: it stays with the
+            // sentence after it, so an answer that quotes it quotes what it means.
+            if (isItem && sentences.Count > 1 && UnquotableUnits.IsHeading(TitleOf(Clean(text[sentences[0].Start..sentences[0].End]))))
+            {
+                sentences[1] = new TextSpan(sentences[0].Start, sentences[1].End);
+                sentences.RemoveAt(0);
+            }
+            foreach (var sentence in sentences)
             {
                 var clean = Clean(text[sentence.Start..sentence.End]);
                 if (clean.Length > 0)
                 {
-                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start);
+                    // A block after the first that opens in lower case goes on with a sentence a page break or a
+                    // footnote number cut ("responsibility for\n\n17\n\nintrusion detection."): its head is elsewhere.
+                    var isTail = b > 0 && !isItem && sentence.Start == block.Start && char.IsLower(clean[0]);
+                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start) { IsSentenceTail = isTail };
                 }
             }
         }
@@ -75,6 +86,9 @@ internal static partial class PassageUnits
             : null;
     }
 
+    // "• Distributed Incident Response Teams." read as a line: without its bullet and full stop.
+    private static string TitleOf(string sentence) => ListMarker().Replace(sentence, "").TrimEnd('.');
+
     // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
     private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");
 
@@ -102,4 +116,7 @@ internal sealed record PassageUnit(string Text, bool IsListItem)
     public string? Lead { get; init; }
 
     public bool IsLeadIn => Text.EndsWith(':');
+
+    /// <summary>The end of a sentence whose beginning is in an earlier block (see <see cref="PassageUnits.Split"/>).</summary>
+    public bool IsSentenceTail { get; init; }
 }

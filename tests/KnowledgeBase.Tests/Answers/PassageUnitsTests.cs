@@ -50,4 +50,37 @@ public sealed class PassageUnitsTests
         Assert.True(units[1].IsListItem);
         Assert.False(UnquotableUnits.Excludes(units[1]));
     }
+
+    [Fact]
+    public void Split_ALongItemsTitle_StaysWithTheSentenceAfterIt()
+    {
+        var units = PassageUnits.Split(
+            "The team models are:\n• Distributed Incident Response Teams. The organization has multiple incident response teams, each\n" +
+            "responsible for a particular logical or physical segment of the organization. This model is effective for large\n" +
+            "organizations (e.g., one team per division) and for organizations with major computing resources at distant\n" +
+            "locations (e.g., one team per geographic region, one team per major facility). However, the teams should be part\n" +
+            "of a single coordinated entity so that the incident response process is consistent across the organization.")
+            .ToList();
+
+        Assert.StartsWith("• Distributed Incident Response Teams. The organization has multiple incident response teams", units[1].Text, StringComparison.Ordinal);
+        Assert.True(units[1].IsListItem);
+        Assert.DoesNotContain(units, u => u.Text == "• Distributed Incident Response Teams.");
+    }
+
+    [Fact]
+    public void Split_ProseGoingOnAfterAFootnoteNumber_IsASentenceTailLeftOut()
+    {
+        var units = PassageUnits.Split(
+            "The first tier of an incident response team often assumes responsibility for\n\n17\n\nintrusion detection. The team generally\n" +
+            "benefits because it should be poised to analyze incidents more quickly and accurately.")
+            .ToList();
+
+        var tail = Assert.Single(units, u => u.Text == "intrusion detection.");
+        Assert.True(UnquotableUnits.Excludes(tail));
+        Assert.False(UnquotableUnits.Excludes(Assert.Single(units, u => u.Text.StartsWith("The team generally", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Split_APassageOpeningInLowerCase_IsQuotable() =>
+        Assert.False(UnquotableUnits.Excludes(PassageUnits.Split("benin establishes a national computer incident response team.").Single()));
 }
