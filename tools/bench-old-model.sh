@@ -12,11 +12,11 @@
 # It reads the first 128 word pieces of a passage (its own fixed limit).
 set -euo pipefail
 
+# Absolute paths, resolved where the script was called from; the default is relative to the repository.
+[[ $# -gt 0 ]] || set -- "$(dirname "$0")/../../shared/corpus"
 corpus=()
-for c in "$@"; do corpus+=("$(realpath -m -- "$c")"); done
+for c in "$@"; do corpus+=("$(realpath -e -- "$c" 2>/dev/null)") || { echo "bench-old-model: not found: $c" >&2; exit 2; }; done
 cd "$(dirname "$0")/.."
-[[ ${#corpus[@]} -gt 0 ]] || corpus=("$(realpath -m -- ../shared/corpus)")
-for c in "${corpus[@]}"; do [[ -e "$c" ]] || { echo "bench-old-model: not found: $c" >&2; exit 2; }; done
 [[ -x /usr/bin/time ]] || { echo "bench-old-model: needs GNU time (apt-get install time)" >&2; exit 2; }
 
 # ff234e5 is the parent of 236d887 ("Built-in embedding model becomes snowflake-arctic-embed-xs …; USE-lite … retired").
@@ -41,36 +41,20 @@ fi
 "$old/tools/fetch-model.sh" >&2
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-/usr/bin/time -v -o "$work/run.time" dotnet "$old/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll" \
+# GNU time's own format: wall seconds, user and system CPU seconds, peak RSS in KB.
+/usr/bin/time -f '%e %U %S %M' -o "$work/run.time" dotnet "$old/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll" \
     ingest "${corpus[@]}" --index "$work/index" --json >"$work/run.json" 2>"$work/run.err" || true
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 [[ -s "$work/run.json" ]] || { echo "bench-old-model: kb ingest failed:" >&2; cat "$work/run.err" >&2; exit 1; }
+read -r files passages own first_id < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))
+print(r["ingested"], r["chunks"], r["seconds"], next(f["documentId"] for f in r["files"] if f.get("documentId")))' "$work/run.json")
 # The index records the model that embedded each document; without use-lite there, the figure would not be the old model's.
-kb_old() { dotnet "$old/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll" "$@"; }
-first_id="$(python3 -c 'import json,sys; print(next(f["documentId"] for f in json.load(open(sys.argv[1]))["files"] if f.get("documentId")))' "$work/run.json")"
-kb_old show "$first_id" --json --index "$work/index" | grep -q 'use-lite' \
+dotnet "$old/src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll" show "$first_id" --json --index "$work/index" | grep -q 'use-lite' \
     || { echo "bench-old-model: document $first_id was not embedded by use-lite" >&2; exit 1; }
 
-python3 - "$work" <<'PY'
-import json, os, sys
-
-work = sys.argv[1]
-wall = rss = cpu = 0.0
-for line in open(os.path.join(work, "run.time")):
-    line = line.strip()
-    if line.startswith("Elapsed (wall clock) time"):
-        parts = [float(x) for x in line.rsplit(" ", 1)[1].split(":")]
-        wall = sum(v * 60 ** i for i, v in enumerate(reversed(parts)))
-    elif line.startswith("Maximum resident set size"):
-        rss = int(line.rsplit(" ", 1)[1]) / 1024
-    elif line.startswith(("User time", "System time")):
-        cpu += float(line.rsplit(" ", 1)[1])
-result = json.load(open(os.path.join(work, "run.json")))
-chunks = result["chunks"]
-print("| configuration | round | files | passages | wall s | kb's own s | passages/s | CPU s | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-print(f"| use-lite | 1 | {result['ingested']} | {chunks} | {wall:.1f} | {result['seconds']:.1f} | "
-      f"{chunks / wall:.1f} | {cpu:.1f} | {rss:.0f} |")
-PY
+echo "| configuration | round | files | passages | wall s | kb's own s | passages/s | CPU s | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+tail -n 1 "$work/run.time" | awk -v files="$files" -v passages="$passages" -v own="$own" \
+    '{ printf "| use-lite | 1 | %d | %d | %.1f | %.1f | %.1f | %.1f | %.0f |\n", files, passages, $1, own, passages / $1, $2 + $3, $4 / 1024 }'
 echo
 echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after; $(nproc) cores."
