@@ -48,9 +48,9 @@ internal static partial class PassageUnits
                 var clean = Clean(text[sentence.Start..sentence.End]);
                 if (clean.Length > 0)
                 {
-                    // A block after the first that opens in lower case goes on with a sentence a page break or a
-                    // footnote number cut ("responsibility for\n\n17\n\nintrusion detection."): its head is elsewhere.
-                    var isTail = b > 0 && !isItem && sentence.Start == block.Start && char.IsLower(clean[0]);
+                    // A block that opens in lower case goes on with a sentence that a page break, a footnote number
+                    // ("responsibility for\n\n17\n\nintrusion detection.") or the passage's start cut: its head is elsewhere.
+                    var isTail = !isItem && sentence.Start == block.Start && char.IsLower(clean[0]);
                     yield return new PassageUnit(clean, isItem && sentence.Start == block.Start) { IsSentenceTail = isTail };
                 }
             }

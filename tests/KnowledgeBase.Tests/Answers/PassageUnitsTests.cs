@@ -81,6 +81,13 @@ public sealed class PassageUnitsTests
     }
 
     [Fact]
-    public void Split_APassageOpeningInLowerCase_IsQuotable() =>
-        Assert.False(UnquotableUnits.Excludes(PassageUnits.Split("benin establishes a national computer incident response team.").Single()));
+    public void Split_APassageOpeningInLowerCase_OpensWithASentenceTail()
+    {
+        var units = PassageUnits.Split(
+            "should include the authority of the incident response team to confiscate or disconnect equipment.\n" +
+            "• Prioritization or severity ratings of incidents").ToList();
+
+        Assert.True(UnquotableUnits.Excludes(units[0]));
+        Assert.False(UnquotableUnits.Excludes(units[1]));
+    }
 }
