@@ -73,8 +73,16 @@ internal static partial class PassageUnits
         {
             return false;
         }
-        var next = text[lineEnd..block.End].TrimStart();
-        return next.Length == 0 || char.IsUpper(next[0]) || ListMarker().IsMatch(next);
+        var rest = text[lineEnd..block.End].TrimStart();
+        if (rest.Length > 0)
+        {
+            return char.IsUpper(rest[0]) || ListMarker().IsMatch(rest);
+        }
+        // A line alone is a heading unless it is one of a run of numbered items without full stops
+        // ("2.13.3.2 Cybersecurity incident classification" under a lead-in, with the next item after it).
+        var before = text[..block.Start].TrimEnd();
+        var previousLine = before[(before.LastIndexOf('\n') + 1)..];
+        return !before.EndsWith(':') && !ClauseNumber().IsMatch(previousLine) && !ClauseNumber().IsMatch(text[block.End..]);
     }
 
     /// <summary>Where the block's first line ends, when that line is a heading and text follows it.</summary>

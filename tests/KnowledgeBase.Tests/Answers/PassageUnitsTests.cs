@@ -90,4 +90,16 @@ public sealed class PassageUnitsTests
         Assert.True(UnquotableUnits.Excludes(units[0]));
         Assert.False(UnquotableUnits.Excludes(units[1]));
     }
+
+    [Fact]
+    public void Split_NumberedItemsWithoutFullStops_StayListItems()
+    {
+        var units = PassageUnits.Split(
+            "Requirements for cybersecurity incident and threat management shall include the following as a minimum:\n" +
+            "2.13.3.1 Cybersecurity incident response plans and escalation procedures\n2.13.3.2 Cybersecurity incident classification\n" +
+            "2.13.3.3 Reporting cybersecurity incidents to the NCA").ToList();
+
+        Assert.All(units.Skip(1), u => Assert.True(u.IsListItem, u.Text));
+        Assert.All(units.Skip(1), u => Assert.False(UnquotableUnits.Excludes(u), u.Text));
+    }
 }
