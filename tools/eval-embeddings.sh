@@ -15,7 +15,8 @@ configs=("$@"); [[ ${#configs[@]} -gt 0 ]] || configs=(int8-256 fp32-256 int8-51
 build_log="$(mktemp)"
 dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo >"$build_log" 2>&1 || { cat "$build_log" >&2; exit 1; }
 rm -f -- "$build_log"
-kb() { dotnet src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll "$@"; }
+kb_dll=src/KnowledgeBase.Cli/bin/Release/net10.0/kb.dll
+kb() { dotnet "$kb_dll" "$@"; }
 work="$(mktemp -d)"
 trap 'rm -rf -- "$work"' EXIT
 export KB__Ocr__Enabled=false
@@ -25,8 +26,9 @@ for config in "${configs[@]}"; do
     precision="${config%-*}"; tokens="${config#*-}"
     cp -r "$work/none" "$work/$config"
     export KB__Embeddings__Precision="$precision" KB__Embeddings__MaxTokens="$tokens"
-    # Reindexing embeds one document after another, so give a forward pass every core.
-    KB__Embeddings__Threads=0 /usr/bin/time -v -o "$work/$config.time" kb reindex --embeddings --index "$work/$config" >/dev/null
+    # Reindexing embeds one document after another, so give a forward pass every core. GNU time runs a program,
+    # not the shell function kb.
+    KB__Embeddings__Threads=0 /usr/bin/time -v -o "$work/$config.time" dotnet "$kb_dll" reindex --embeddings --index "$work/$config" >/dev/null
     echo "## $config (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     echo
     awk -F': ' '/Elapsed \(wall/ {print "re-embedding: " $2 " wall"} /Maximum resident/ {print "peak RSS: " int($2 / 1024) " MB"}' "$work/$config.time"

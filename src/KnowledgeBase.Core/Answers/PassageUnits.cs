@@ -20,7 +20,7 @@ internal static partial class PassageUnits
         for (var b = 0; b + 1 < breaks.Count; b++)
         {
             var block = new TextSpan(breaks[b], breaks[b + 1]);
-            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length)));
+            var isItem = ListMarker().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length))) && !IsNumberedHeading(text, block);
             // A heading line glued to the text under it ("Chapter 4: Follow-Up Mechanisms" over "National … Plan" over
             // prose) is a unit of its own, so the answer can leave it out rather than quote it as part of a sentence.
             while (!isItem && HeadingLineEnd(text, block) is { } end)
@@ -35,15 +35,54 @@ internal static partial class PassageUnits
                 yield return new PassageUnit(whole, true) { Lead = Clean(text[first.Start..first.End]) };
                 continue;
             }
-            foreach (var sentence in SentenceSplitter.Split(text, block))
+            var sentences = SentenceSplitter.Split(text, block).ToList();
+            // A long item's title ("• Distributed Incident Response Teams.") says nothing alone: it stays with the
+            // sentence after it, so an answer that quotes it quotes what it means.
+            if (isItem && sentences.Count > 1 && UnquotableUnits.IsHeading(TitleOf(Clean(text[sentences[0].Start..sentences[0].End]))))
+            {
+                sentences[1] = new TextSpan(sentences[0].Start, sentences[1].End);
+                sentences.RemoveAt(0);
+            }
+            foreach (var sentence in sentences)
             {
                 var clean = Clean(text[sentence.Start..sentence.End]);
                 if (clean.Length > 0)
                 {
-                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start);
+                    // A block that opens in lower case goes on with a sentence that a page break, a footnote number
+                    // ("responsibility for\n\n17\n\nintrusion detection.") or the passage's start cut: its head is elsewhere.
+                    var isTail = !isItem && sentence.Start == block.Start && char.IsLower(clean[0]);
+                    yield return new PassageUnit(clean, isItem && sentence.Start == block.Start) { IsSentenceTail = isTail };
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A block numbered like a clause ("2.5 Incident Response Team Services") whose first line is a heading standing
+    /// alone or followed by a new sentence is the clause's heading, not an item of a numbered list ("2.13.3.1 The
+    /// CIRT shall keep a record of every incident" wraps on in lower case).
+    /// </summary>
+    private static bool IsNumberedHeading(string text, TextSpan block)
+    {
+        if (!ClauseNumber().IsMatch(text.AsSpan(block.Start, Math.Min(20, block.Length))))
+        {
+            return false;
+        }
+        var lineEnd = text.IndexOf('\n', block.Start, block.Length) is var n and >= 0 ? n : block.End;
+        if (!UnquotableUnits.IsHeading(Clean(text[block.Start..lineEnd])))
+        {
+            return false;
+        }
+        var rest = text[lineEnd..block.End].TrimStart();
+        if (rest.Length > 0)
+        {
+            return char.IsUpper(rest[0]) || ListMarker().IsMatch(rest);
+        }
+        // A line alone is a heading unless it is one of a run of numbered items without full stops
+        // ("2.13.3.2 Cybersecurity incident classification" under a lead-in, with the next item after it).
+        var before = text[..block.Start].TrimEnd();
+        var previousLine = before[(before.LastIndexOf('\n') + 1)..];
+        return !before.EndsWith(':') && !ClauseNumber().IsMatch(previousLine) && !ClauseNumber().IsMatch(text[block.End..]);
     }
 
     /// <summary>Where the block's first line ends, when that line is a heading and text follows it.</summary>
@@ -55,6 +94,9 @@ internal static partial class PassageUnits
             : null;
     }
 
+    // "• Distributed Incident Response Teams." read as a line: without its bullet and full stop.
+    private static string TitleOf(string sentence) => ListMarker().Replace(sentence, "").TrimEnd('.');
+
     // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
     private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");
 
@@ -64,6 +106,9 @@ internal static partial class PassageUnits
 
     [GeneratedRegex(@"^\s*(?:[•▪●◦∙·\-–*\uE000-\uF8FF]|\d{1,2}(?:\.\d{1,2}){1,4}|\(?[a-z]\)|\d{1,2}[)-])\s+")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^\s*\d{1,2}(?:\.\d{1,2}){1,4}\s")]
+    private static partial Regex ClauseNumber();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
@@ -79,4 +124,7 @@ internal sealed record PassageUnit(string Text, bool IsListItem)
     public string? Lead { get; init; }
 
     public bool IsLeadIn => Text.EndsWith(':');
+
+    /// <summary>The end of a sentence whose beginning is in an earlier block (see <see cref="PassageUnits.Split"/>).</summary>
+    public bool IsSentenceTail { get; init; }
 }

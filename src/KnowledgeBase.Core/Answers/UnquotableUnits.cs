@@ -31,7 +31,8 @@ internal static partial class UnquotableUnits
         StringComparer.OrdinalIgnoreCase);
 
     public static bool Excludes(PassageUnit unit) =>
-        IsContentsLine(unit.Text) || IsCaption(unit.Text) || IsGarbled(unit.Text) || (!unit.IsListItem && IsHeading(unit.Text));
+        IsContentsLine(unit.Text) || IsCaption(unit.Text) || IsGarbled(unit.Text)
+        || (!unit.IsListItem && (IsHeading(unit.Text) || unit.IsSentenceTail));
 
     /// <summary>"3.2 Detection and Analysis ........ 25", "Table of Contents", or a heading followed by its page number.</summary>
     public static bool IsContentsLine(string text) =>

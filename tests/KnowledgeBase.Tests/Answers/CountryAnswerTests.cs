@@ -118,7 +118,7 @@ public sealed partial class CountryAnswerTests : IDisposable
         {
             foreach (var (id, code) in new[] { ("benin", "BJ"), ("togo", "TG") })
             {
-                IndexedDocuments.Add(index, id, $"{id} establishes a national computer incident response team.", new DocumentMetadata { Title = id, CountryCode = code });
+                IndexedDocuments.Add(index, id, $"The strategy of {id} establishes a national computer incident response team.", new DocumentMetadata { Title = id, CountryCode = code });
             }
         }
 

@@ -144,6 +144,21 @@ public sealed partial class ExtractiveAnswerTests(NistIndexFixture nist) : IClas
         Assert.All(quoted, sentence => Assert.Single(quoted, other => other.Contains(sentence, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Split_Sp80061TeamPassages_LeaveEveryNumberedClauseHeadingOut()
+    {
+        // SP 800-61's clause 2.5 passage opens with "2.5 Incident Response Team Services" on a line of its own, which
+        // the list marker pattern (for items such as "2.13.3.1 The CIRT shall …") took for a list item: `kb ask "What is
+        // an incident response team?"` quoted it.
+        var hits = (await AnswerFixtures.Search(nist.Index).SearchAsync(new SearchRequest("incident response team services", Top: 20), CancellationToken.None)).Hits;
+
+        var units = hits.SelectMany(h => PassageUnits.Split(h.Text)).ToList();
+
+        Assert.Contains(units, u => u.Text == "2.5 Incident Response Team Services");
+        var quotableHeadings = units.Where(u => NumberedClause().IsMatch(u.Text) && UnquotableUnits.IsHeading(u.Text) && !UnquotableUnits.Excludes(u));
+        Assert.Empty(quotableHeadings.Select(u => u.Text));
+    }
+
     private Task<Answer> Ask(string question) => AnswerFixtures.Extractive(nist.Index).AskAsync(new AnswerRequest(question), CancellationToken.None);
 
     private static string Normalize(string text) => Whitespace().Replace(PrivateUse().Replace(text, "•"), " ").ToLowerInvariant();
@@ -153,6 +168,9 @@ public sealed partial class ExtractiveAnswerTests(NistIndexFixture nist) : IClas
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\d{1,2}(?:\.\d{1,2})+\s")]
+    private static partial Regex NumberedClause();
 
     [GeneratedRegex(@"[\uE000-\uF8FF]")]
     private static partial Regex PrivateUse();
