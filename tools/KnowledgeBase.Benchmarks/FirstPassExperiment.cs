@@ -10,8 +10,8 @@ namespace KnowledgeBase.Benchmarks;
 /// <summary>
 /// How much a single-field first pass could win, measured without changing the index: BM25 top-k of the query
 /// `kb search` builds (body, heading and title of each language) against the same query over the body fields only,
-/// and the body-only pass rescored with the full query (<see cref="QueryRescorer"/>), so title and heading weights
-/// count again for the candidates it found. Per query, the variants run interleaved and are timed in thread CPU;
+/// and the body-only pass rescored, so title and heading weights count again for the candidates it found: with the
+/// full query (as <see cref="QueryRescorer"/> would), or by adding the title and heading clauses' score alone. Per query, the variants run interleaved and are timed in thread CPU;
 /// quality is MRR@10 / R@10 on the evaluation set, each variant's candidates ranked as <c>PassageRanker</c> ranks a
 /// page (superseded editions weighted, at most three passages of a document before others).
 /// Usage: first-pass --index DIR --queries dev-queries.jsonl --qrels dev-qrels.tsv [--depth 100] [--first-pass-depth N]
@@ -187,8 +187,8 @@ public static class FirstPassExperiment
 
     /// <summary>
     /// Scores the candidates with another query, segment by segment in doc id order, and combines the scores, best
-    /// first. What <see cref="QueryRescorer"/> does; its Lucene.Net 4.8 port throws when the query has no scorer in a
-    /// segment (no candidate of it matches).
+    /// first. What <see cref="QueryRescorer"/> does; its Lucene.Net 4.8 port threw a NullReferenceException here with the
+    /// title-and-heading query (as far as seen, in a segment where that query has no scorer).
     /// </summary>
     private static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, Query query, Func<float, float?, float> combine, int top)
     {
