@@ -19,6 +19,9 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
     // A file that fails this often (it crashes every worker that takes it) is given up, not retried forever.
     private const int MaxDeliveries = 5;
 
+    // Attempts at one delivery of a file when the cluster, not the file, fails (about 90 s of backoff in all).
+    private const int AttemptsInPlace = 8;
+
     private readonly ILogger _logger = logger ?? NullLogger<ClusterWorker>.Instance;
     private readonly IndexLog _log = new(cluster);
     private readonly ClusterJobs _jobs = new(cluster);
@@ -51,7 +54,7 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
                 var message = await consumer.NextAsync<byte[]>(opts: new NatsJSNextOpts { Expires = TimeSpan.FromSeconds(5) }, cancellationToken: cancellationToken);
                 if (message is { } taken)
                 {
-                    await IngestAsync(taken, noCache, scratchFolder, cancellationToken);
+                    await IngestHoldingAsync(taken, noCache, scratchFolder, cancellationToken);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -60,21 +63,60 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // A lost server, an unavailable log, a missing original: the file (if any) was not acknowledged, so
-                // JetStream gives it out again (at most MaxDeliveries times); the worker itself carries on.
+                // A missing original, or a cluster fault that outlasted the attempts in place: the file (if any) was
+                // not acknowledged, so JetStream gives it out again (at most MaxDeliveries times); the worker carries on.
                 _logger.LogWarning(ex, "Taking or ingesting a file failed; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    private async Task IngestAsync(INatsJSMsg<byte[]> message, KeywordIndex noCache, string scratchFolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests a file taken from the queue, holding it (progress reports) through every attempt. A fault of the
+    /// cluster rather than of the file (a server lost, a stream electing its leader, the log unavailable) is retried
+    /// here with backoff: left unacknowledged instead, the file would wait a whole ack wait before anyone tried again,
+    /// and each wait spends one of its <see cref="MaxDeliveries"/>.
+    /// </summary>
+    private async Task IngestHoldingAsync(INatsJSMsg<byte[]> message, KeywordIndex noCache, string scratchFolder, CancellationToken cancellationToken)
     {
         var item = WorkSubmitter.Read(message.Data ?? []);
         Progress?.Invoke(item, null);
-        var folder = Directory.CreateDirectory(Path.Combine(scratchFolder, item.Id)).FullName;
         using var alive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeat = ReportProgressAsync(message, alive.Token);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await IngestAsync(message, item, noCache, scratchFolder, cancellationToken);
+                    return;
+                }
+                catch (Exception ex) when (IsClusterFault(ex) && attempt < AttemptsInPlace && !cancellationToken.IsCancellationRequested)
+                {
+                    var delay = RetryDelay(attempt);
+                    _logger.LogWarning(ex, "Ingesting {Source} failed on the cluster (attempt {Attempt}); retrying in {Delay}", item.Source, attempt, delay);
+                    await Task.Delay(delay, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            await alive.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    // The NATS client's errors (no response while a stream elects a leader, no responders, a lost connection) and
+    // the log being unavailable; not a missing original or a file the pipeline cannot read.
+    private static bool IsClusterFault(Exception ex) => ex is NATS.Client.Core.NatsException or IndexUnavailableException or TimeoutException;
+
+    // 1, 2, 4, 8, 16, 30, 30 s: a leader election takes seconds, a restarted server tens of seconds.
+    private static TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5)));
+
+    private async Task IngestAsync(INatsJSMsg<byte[]> message, WorkItem item, KeywordIndex noCache, string scratchFolder, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(scratchFolder, item.Id)).FullName;
         try
         {
             await SetJobAsync(item, new ClusterJobFile(item.FileName, "running", WorkId: item.Id), cancellationToken);
@@ -108,8 +150,6 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
         }
         finally
         {
-            await alive.CancelAsync();
-            await heartbeat;
             TryDelete(folder);
         }
     }
@@ -130,12 +170,19 @@ public sealed class ClusterWorker(ClusterConnection cluster, IngestionRunner run
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await message.AckProgressAsync(cancellationToken: cancellationToken);
+                try
+                {
+                    await message.AckProgressAsync(cancellationToken: cancellationToken);
+                }
+                catch (NATS.Client.Core.NatsException)
+                {
+                    // The connection is away (a server lost): the next tick reports again, or the file is redelivered.
+                }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or NATS.Client.Core.NatsException)
+        catch (OperationCanceledException)
         {
-            // Stopped, or the connection is away: the next tick (or the redelivery) settles it.
+            // Stopped with the attempt or the worker.
         }
     }
 

@@ -83,8 +83,8 @@ internal static class ClusterTestKit
         return node;
     }
 
-    public static ClusterWorker Worker(ClusterConnection cluster, ServiceProvider services) =>
-        new(cluster, services.GetRequiredService<IngestionRunner>(), TimeProvider.System);
+    public static ClusterWorker Worker(ClusterConnection cluster, ServiceProvider services, Microsoft.Extensions.Logging.ILogger<ClusterWorker>? logger = null) =>
+        new(cluster, services.GetRequiredService<IngestionRunner>(), TimeProvider.System, logger);
 
     /// <summary>Waits until the condition holds; fails the test with <paramref name="what"/> after the timeout.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
