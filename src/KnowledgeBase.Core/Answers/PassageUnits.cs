@@ -35,15 +35,7 @@ internal static partial class PassageUnits
                 yield return new PassageUnit(whole, true) { Lead = Clean(text[first.Start..first.End]) };
                 continue;
             }
-            var sentences = SentenceSplitter.Split(text, block).ToList();
-            // A long item's title ("• Distributed Incident Response Teams.") says nothing alone: it stays with the
-            // sentence after it, so an answer that quotes it quotes what it means.
-            if (isItem && sentences.Count > 1 && UnquotableUnits.IsHeading(TitleOf(Clean(text[sentences[0].Start..sentences[0].End]))))
-            {
-                sentences[1] = new TextSpan(sentences[0].Start, sentences[1].End);
-                sentences.RemoveAt(0);
-            }
-            foreach (var sentence in sentences)
+            foreach (var sentence in SentenceSplitter.Split(text, block))
             {
                 var clean = Clean(text[sentence.Start..sentence.End]);
                 if (clean.Length > 0)
@@ -93,9 +85,6 @@ internal static partial class PassageUnits
             ? end
             : null;
     }
-
-    // "• Distributed Incident Response Teams." read as a line: without its bullet and full stop.
-    private static string TitleOf(string sentence) => ListMarker().Replace(sentence, "").TrimEnd('.');
 
     // Symbol fonts put bullets in the private-use area, which shows as a box elsewhere.
     private static string Clean(string text) => PrivateBullet().Replace(Whitespace().Replace(text, " ").Trim(), "•");

@@ -52,22 +52,6 @@ public sealed class PassageUnitsTests
     }
 
     [Fact]
-    public void Split_ALongItemsTitle_StaysWithTheSentenceAfterIt()
-    {
-        var units = PassageUnits.Split(
-            "The team models are:\n• Distributed Incident Response Teams. The organization has multiple incident response teams, each\n" +
-            "responsible for a particular logical or physical segment of the organization. This model is effective for large\n" +
-            "organizations (e.g., one team per division) and for organizations with major computing resources at distant\n" +
-            "locations (e.g., one team per geographic region, one team per major facility). However, the teams should be part\n" +
-            "of a single coordinated entity so that the incident response process is consistent across the organization.")
-            .ToList();
-
-        Assert.StartsWith("• Distributed Incident Response Teams. The organization has multiple incident response teams", units[1].Text, StringComparison.Ordinal);
-        Assert.True(units[1].IsListItem);
-        Assert.DoesNotContain(units, u => u.Text == "• Distributed Incident Response Teams.");
-    }
-
-    [Fact]
     public void Split_ProseGoingOnAfterAFootnoteNumber_IsASentenceTailLeftOut()
     {
         var units = PassageUnits.Split(
