@@ -57,6 +57,9 @@ public sealed class SearchService(KeywordIndex keywords, SearchOptions options, 
         {
             return ex;
         }
-        return EmbeddingModelMismatchException.Check(keywords.Path, keywords.EmbeddingModel, configured);
+        // A new index that holds no documents yet (a service ingesting its first corpus) has nothing to compare with:
+        // dense search there finds nothing, as bm25 does, rather than asking for a reindex.
+        var empty = keywords.EmbeddingModel is null && keywords.ListDocuments().Count == 0;
+        return EmbeddingModelMismatchException.Check(keywords.Path, keywords.EmbeddingModel, configured, empty);
     }
 }

@@ -4,6 +4,7 @@ using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Ingestion.Chunking;
 using KnowledgeBase.Core.Ingestion.Parsing;
 using KnowledgeBase.Core.Ingestion.Pipeline;
+using KnowledgeBase.Core.Search;
 using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Tests.Dense;
@@ -81,6 +82,18 @@ public sealed class EmbeddingLifecycleTests : IDisposable
         Assert.Equal("test:other:512", index.EmbeddingModel);
         Assert.Equal(index.ListDocuments().Sum(d => d.ChunkCount), index.CountVectors());
         Assert.All(index.ListDocuments(), d => Assert.Equal("test:other:512", d.EmbeddingModel));
+    }
+
+    [Fact]
+    public async Task ANewIndexWithNoDocumentsYet_AnswersHybridSearchWithNoHits_NotAReindexError()
+    {
+        using var index = KeywordIndex.OpenForWriting(IndexPath);
+        var search = new SearchService(index, new SearchOptions(), TestModels.Embedder());
+
+        var results = await search.SearchAsync(new SearchRequest("national CIRT", 10) { Mode = SearchMode.Hybrid }, CancellationToken.None);
+
+        Assert.Null(search.DenseUnavailable());
+        Assert.Empty(results.Hits);
     }
 
     [Fact]
