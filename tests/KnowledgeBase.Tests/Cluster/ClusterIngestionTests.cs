@@ -79,7 +79,9 @@ public sealed class ClusterIngestionTests
     {
         using var folder = new TempFolder();
         using var server = NatsServer.Start();
-        var ackWait = TimeSpan.FromSeconds(3);
+        // Short, so the test does not wait long for the redelivery; not so short that a heartbeat (every third of it)
+        // delayed by a loaded machine lets the survivor's second slot take the file it is still ingesting.
+        var ackWait = TimeSpan.FromSeconds(10);
         await using var cluster = await ClusterTestKit.ConnectAsync(server.Url, workAckWait: ackWait);
         var file = SourceFile.FromDisk(TestPaths.SampleCorpus("nist_sp800-61r2_2012.pdf"));
         await new WorkSubmitter(cluster).SubmitAsync(file.Path, file.Source, null, 0, CancellationToken.None);
@@ -87,7 +89,7 @@ public sealed class ClusterIngestionTests
         // A real worker process, killed as soon as it has taken the file: it dies holding it, unacknowledged.
         using (var doomed = KbProcess.Start(
             ["cluster", "worker", "--nats", server.Url],
-            new Dictionary<string, string?> { ["KB__Cluster__WorkAckWait"] = "00:00:03" }))
+            new Dictionary<string, string?> { ["KB__Cluster__WorkAckWait"] = "00:00:10" }))
         {
             string? line;
             while ((line = await doomed.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("taking ", StringComparison.Ordinal))
