@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return PageExport.Run(args);
     case "search-profile":
         return SearchProfile.Run(args);
+    case "topk":
+        return TopKExperiment.Run(args);
     case "first-pass":
         return FirstPassExperiment.Run(args);
     case "embeddings":
