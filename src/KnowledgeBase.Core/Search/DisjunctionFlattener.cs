@@ -11,20 +11,23 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal static class DisjunctionFlattener
 {
-    /// <summary>The flat disjunction; null when any Boolean query in it requires, excludes or counts matches.</summary>
-    public static BooleanQuery? Flatten(BooleanQuery query)
+    /// <summary>
+    /// The leaf queries, in the order Lucene would add their scores; null when any Boolean query in it requires,
+    /// excludes or counts matches. A list, not a Boolean query: there may be more than Lucene's 1,024 clauses.
+    /// </summary>
+    public static IReadOnlyList<Query>? Flatten(BooleanQuery query)
     {
-        var flat = new BooleanQuery(disableCoord: true);
+        var flat = new List<Query>();
         return Add(query, 1f, flat) ? flat : null;
     }
 
-    private static bool Add(Query query, float boost, BooleanQuery flat)
+    private static bool Add(Query query, float boost, List<Query> flat)
     {
         if (query is not BooleanQuery boolean)
         {
             var leaf = (Query)query.Clone();
             leaf.Boost = query.Boost * boost;
-            flat.Add(leaf, Occur.SHOULD);
+            flat.Add(leaf);
             return true;
         }
         if (boolean.MinimumNumberShouldMatch > 0)

@@ -7,9 +7,9 @@ using Lucene.Net.Util;
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>
-/// BM25 top-k of a query made only of optional clauses, scored one clause at a time into a score per document:
-/// the same hits, in the same order and with the same scores, as <see cref="IndexSearcher.Search(Query, int)"/> gives
-/// for <see cref="DisjunctionFlattener.Flatten"/>'s query.
+/// BM25 top-k of a disjunction (<see cref="DisjunctionFlattener"/>), scored one clause at a time into a score per
+/// document: the same hits, in the same order and with the same scores, as Lucene's BooleanScorer gives for a
+/// Boolean query of those clauses (it too adds the clauses' scores in clause order, in double precision).
 /// <para>
 /// Why not Lucene's own scorer: a question becomes some 300 term clauses (each word in the body, heading and title
 /// field of every language), most of them absent from most fields. Lucene.Net 4.8 builds each clause's weight with a
@@ -24,7 +24,7 @@ internal static class TermAtATimeSearch
     /// The best <paramref name="depth"/> documents of a flat disjunction, best first, ties by document order; only
     /// those <paramref name="restriction"/> matches, when given (it restricts, it does not score).
     /// </summary>
-    public static TopDocs Search(IndexSearcher searcher, BooleanQuery disjunction, int depth, Query? restriction = null)
+    public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null)
     {
         var clauses = Weigh(searcher, disjunction);
         var allowed = restriction is null ? null : searcher.CreateNormalizedWeight(restriction);
@@ -61,18 +61,18 @@ internal static class TermAtATimeSearch
     /// <summary>One clause ready to score: a term with its per-segment states and BM25 weight, or any other query's weight.</summary>
     private sealed record Clause(Term? Term, TermState?[] States, Similarity.SimWeight? Stats, Weight? Other);
 
-    private static List<Clause> Weigh(IndexSearcher searcher, BooleanQuery disjunction)
+    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction)
     {
         var leaves = searcher.IndexReader.Leaves;
         var similarity = searcher.Similarity;
         var fieldStatistics = new Dictionary<string, CollectionStatistics>(StringComparer.Ordinal);
         var enums = new Dictionary<(string Field, int Leaf), TermsEnum?>();
-        var clauses = new List<Clause>(disjunction.Clauses.Count);
-        foreach (var clause in disjunction.Clauses)
+        var clauses = new List<Clause>(disjunction.Count);
+        foreach (var query in disjunction)
         {
-            if (clause.Query is not TermQuery termQuery)
+            if (query is not TermQuery termQuery)
             {
-                clauses.Add(new Clause(null, [], null, searcher.CreateNormalizedWeight(clause.Query)));
+                clauses.Add(new Clause(null, [], null, searcher.CreateNormalizedWeight(query)));
                 continue;
             }
             var term = termQuery.Term;
