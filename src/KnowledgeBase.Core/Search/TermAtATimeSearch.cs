@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -20,6 +22,8 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal static class TermAtATimeSearch
 {
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, CollectionStatistics>> StatisticsByReader = new();
+
     /// <summary>
     /// The best <paramref name="depth"/> documents of a flat disjunction, best first, ties by document order; only
     /// those <paramref name="restriction"/> matches, when given (it restricts, it does not score).
@@ -63,10 +67,8 @@ internal static class TermAtATimeSearch
 
     private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction)
     {
-        var leaves = searcher.IndexReader.Leaves;
         var similarity = searcher.Similarity;
-        var fieldStatistics = new Dictionary<string, CollectionStatistics>(StringComparer.Ordinal);
-        var enums = new Dictionary<(string Field, int Leaf), TermsEnum?>();
+        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term));
         var clauses = new List<Clause>(disjunction.Count);
         foreach (var query in disjunction)
         {
@@ -76,37 +78,64 @@ internal static class TermAtATimeSearch
                 continue;
             }
             var term = termQuery.Term;
-            var states = new TermState?[leaves.Count];
-            long docFreq = 0, totalTermFreq = 0;
-            for (var i = 0; i < leaves.Count; i++)
-            {
-                if (!enums.TryGetValue((term.Field, i), out var terms))
-                {
-                    terms = enums[(term.Field, i)] = leaves[i].AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-                }
-                if (terms is null || !terms.SeekExact(term.Bytes))
-                {
-                    continue;
-                }
-                states[i] = terms.GetTermState();
-                docFreq += terms.DocFreq;
-                totalTermFreq = totalTermFreq < 0 || terms.TotalTermFreq < 0 ? -1 : totalTermFreq + terms.TotalTermFreq;
-            }
-            if (docFreq == 0)
+            if (!found.TryGetValue(term, out var statistics))
             {
                 continue; // in no segment: Lucene gives it no scorer either
             }
-            if (!fieldStatistics.TryGetValue(term.Field, out var collection))
-            {
-                collection = fieldStatistics[term.Field] = searcher.CollectionStatistics(term.Field);
-            }
             // As TermQuery's weight is made and normalised inside a Boolean query (BM25's query norm is 1).
-            var stats = similarity.ComputeWeight(termQuery.Boost, collection, new TermStatistics(term.Bytes, docFreq, totalTermFreq));
+            var stats = similarity.ComputeWeight(termQuery.Boost, FieldStatistics(searcher, term.Field), statistics.Term);
             stats.Normalize(similarity.QueryNorm(stats.GetValueForNormalization()), 1f);
-            clauses.Add(new Clause(term, states, stats, null));
+            clauses.Add(new Clause(term, statistics.States, stats, null));
         }
         return clauses;
     }
+
+    /// <summary>
+    /// Each distinct term's state per segment and its statistics over all, for the terms found in some segment.
+    /// Terms are looked up in index order with one enumerator per field and segment, which then moves forward
+    /// through its blocks instead of starting over for each term.
+    /// </summary>
+    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(IndexReader reader, IEnumerable<Term> terms)
+    {
+        var leaves = reader.Leaves;
+        var sorted = terms.Distinct().Order().ToList();
+        var states = sorted.ToDictionary(t => t, _ => new TermState?[leaves.Count]);
+        var docFreqs = new long[sorted.Count];
+        var totalTermFreqs = new long[sorted.Count];
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            string? field = null;
+            TermsEnum? enumerator = null;
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                var term = sorted[i];
+                if (!string.Equals(term.Field, field, StringComparison.Ordinal))
+                {
+                    field = term.Field;
+                    enumerator = leaves[leaf].AtomicReader.GetTerms(field)?.GetEnumerator();
+                }
+                if (enumerator is null || !enumerator.SeekExact(term.Bytes))
+                {
+                    continue;
+                }
+                states[term][leaf] = enumerator.GetTermState();
+                docFreqs[i] += enumerator.DocFreq;
+                totalTermFreqs[i] = totalTermFreqs[i] < 0 || enumerator.TotalTermFreq < 0 ? -1 : totalTermFreqs[i] + enumerator.TotalTermFreq;
+            }
+        }
+        return sorted
+            .Select((term, i) => (term, i))
+            .Where(t => docFreqs[t.i] > 0)
+            .ToDictionary(t => t.term, t => (states[t.term], new TermStatistics(t.term.Bytes, docFreqs[t.i], totalTermFreqs[t.i])));
+    }
+
+    /// <summary>
+    /// A field's statistics over the whole index, worked out once per commit: Lucene merges every segment's terms
+    /// of the field each time it is asked.
+    /// </summary>
+    private static CollectionStatistics FieldStatistics(IndexSearcher searcher, string field) =>
+        StatisticsByReader.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, CollectionStatistics>(StringComparer.Ordinal))
+            .GetOrAdd(field, searcher.CollectionStatistics);
 
     /// <summary>
     /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
