@@ -30,7 +30,8 @@ internal static class TermAtATimeSearch
     /// </summary>
     public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null)
     {
-        var clauses = Weigh(searcher, disjunction);
+        var enumerators = new Dictionary<(string Field, int Leaf), TermsEnum>();
+        var clauses = Weigh(searcher, disjunction, enumerators);
         var allowed = restriction is null ? null : searcher.CreateNormalizedWeight(restriction);
         var best = new TopHits(depth);
         var totalHits = 0;
@@ -41,7 +42,7 @@ internal static class TermAtATimeSearch
             {
                 continue; // nothing in this segment passes the filters
             }
-            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, filter, best);
+            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, enumerators, filter, best);
         }
         return best.ToTopDocs(totalHits);
     }
@@ -65,10 +66,11 @@ internal static class TermAtATimeSearch
     /// <summary>One clause ready to score: a term with its per-segment states and BM25 weight, or any other query's weight.</summary>
     private sealed record Clause(Term? Term, TermState?[] States, Similarity.SimWeight? Stats, Weight? Other);
 
-    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction)
+    /// <summary>The clauses to score; <paramref name="enumerators"/> receives the terms enumerators used, for scoring to reuse.</summary>
+    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
     {
         var similarity = searcher.Similarity;
-        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term));
+        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term), enumerators);
         var clauses = new List<Clause>(disjunction.Count);
         foreach (var query in disjunction)
         {
@@ -95,7 +97,8 @@ internal static class TermAtATimeSearch
     /// Terms are looked up in index order with one enumerator per field and segment, which then moves forward
     /// through its blocks instead of starting over for each term.
     /// </summary>
-    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(IndexReader reader, IEnumerable<Term> terms)
+    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(
+        IndexReader reader, IEnumerable<Term> terms, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
     {
         var leaves = reader.Leaves;
         var sorted = terms.Distinct().Order().ToList();
@@ -113,6 +116,10 @@ internal static class TermAtATimeSearch
                 {
                     field = term.Field;
                     enumerator = leaves[leaf].AtomicReader.GetTerms(field)?.GetEnumerator();
+                    if (enumerator is not null)
+                    {
+                        enumerators[(field, leaf)] = enumerator;
+                    }
                 }
                 if (enumerator is null || !enumerator.SeekExact(term.Bytes))
                 {
@@ -141,7 +148,8 @@ internal static class TermAtATimeSearch
     /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
     /// documents the filter allows; returns how many it offered.
     /// </summary>
-    private static int ScoreLeaf(Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, FixedBitSet? filter, TopHits best)
+    private static int ScoreLeaf(
+        Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, Dictionary<(string Field, int Leaf), TermsEnum> enumerators, FixedBitSet? filter, TopHits best)
     {
         var reader = leaf.AtomicReader;
         var liveDocs = reader.LiveDocs;
@@ -154,7 +162,6 @@ internal static class TermAtATimeSearch
             Array.Clear(scores, 0, reader.MaxDoc);
             Array.Clear(seen, 0, reader.MaxDoc);
             var leafOrdinal = leaf.Ord;
-            var enums = new Dictionary<string, TermsEnum>(StringComparer.Ordinal);
             DocsEnum? reuse = null;
             foreach (var clause in clauses)
             {
@@ -175,11 +182,8 @@ internal static class TermAtATimeSearch
                 {
                     continue;
                 }
-                var field = clause.Term!.Field;
-                if (!enums.TryGetValue(field, out var terms))
-                {
-                    terms = enums[field] = reader.GetTerms(field).GetEnumerator();
-                }
+                // A term found in this segment was found by this field's enumerator, which goes straight to its state.
+                var terms = enumerators[(clause.Term!.Field, leafOrdinal)];
                 terms.SeekExact(clause.Term.Bytes, state);
                 var docs = reuse = terms.Docs(liveDocs, reuse, DocsFlags.FREQS);
                 var bm25 = similarity.GetSimScorer(clause.Stats, leaf);
