@@ -3,7 +3,7 @@ using KnowledgeBase.Benchmarks;
 
 // kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `embeddings-profile`
 // (op times of one forward pass), `search-profile`
-// (stage breakdown and end-to-end latency of searches), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
+// (stage breakdown and end-to-end latency of searches), `topk` (Lucene vs term-at-a-time BM25 top-k), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
 // `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
 // `bdn` (BenchmarkDotNet).
 switch (args.FirstOrDefault())
@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return PageExport.Run(args);
     case "search-profile":
         return SearchProfile.Run(args);
+    case "topk":
+        return TopKExperiment.Run(args);
     case "first-pass":
         return FirstPassExperiment.Run(args);
     case "embeddings":

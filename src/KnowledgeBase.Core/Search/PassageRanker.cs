@@ -24,20 +24,19 @@ internal static class PassageRanker
         var (textMatch, textQuery) = KeywordQueryBuilder.Build(request.Query, retrieval.QueryAnalyzer, filters.Languages, catalog.IndexedFields);
         stages?.Mark("query: language guess, analysis per field, parse");
         var (only, excluded) = StatusRestriction(filters, editions);
-        var filterClauses = FilterQueryBuilder.Build(filters, only, excluded);
-        var query = Restrict(textMatch, filterClauses, request.ExpandQuery);
+        var restriction = Restriction(FilterQueryBuilder.Build(filters, only, excluded));
         stages?.Mark("filters and edition status");
         var wanted = request.Skip + request.Top;
         // A BM25 page without facets is first ranked from a shallow list; only when that list could have missed a
         // passage of the page is it ranked again from the full depth, so the page is the same either way.
         var shallow = ShallowDepth(request, retrieval);
         var depth = shallow ?? Math.Max(FacetWindow, wanted * 3);
-        var (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval, depth);
+        var (candidates, totalHits) = Retrieve(searcher, request, textMatch, restriction, retrieval, depth);
         var (documentIds, ranked, prefix) = Rank(candidates, catalog, editions, request);
         stages?.Mark("catalog look-ups, superseded weight, sort, diversification or grouping");
         if (shallow is not null && !ShallowPage.IsSettled(candidates, depth, ranked, prefix, wanted))
         {
-            (candidates, totalHits) = Retrieve(searcher, request, query, filterClauses, retrieval, Math.Max(FacetWindow, wanted * 3));
+            (candidates, totalHits) = Retrieve(searcher, request, textMatch, restriction, retrieval, Math.Max(FacetWindow, wanted * 3));
             (documentIds, ranked, prefix) = Rank(candidates, catalog, editions, request);
             stages?.Mark("deeper retrieval when the shallow page was not settled");
         }
@@ -84,27 +83,23 @@ internal static class PassageRanker
     /// (for dense and hybrid, how many candidates there are).
     /// </summary>
     private static (IReadOnlyList<ScoreDoc> Candidates, int TotalHits) Retrieve(
-        IndexSearcher searcher, SearchRequest request, BooleanQuery query, IReadOnlyList<BooleanClause> filterClauses, Retrieval retrieval, int depth)
+        IndexSearcher searcher, SearchRequest request, BooleanQuery textMatch, Query? restriction, Retrieval retrieval, int depth)
     {
         var mode = request.Mode ?? SearchMode.Bm25;
         if (mode == SearchMode.Bm25 || retrieval.QueryVector is not { } vector)
         {
-            if (request.ExpandQuery)
-            {
-                QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
-            }
-            var top = searcher.Search(query, depth);
+            var top = KeywordTopDocs(searcher, request, textMatch, restriction, retrieval, depth);
             retrieval.Stages?.Mark("bm25 top-k");
             return (top.ScoreDocs, top.TotalHits);
         }
         // As deep as the keyword list: the blend scales each list by its own range (RankingConstants.CandidateDepth).
-        var dense = retrieval.Vectors.Search(searcher, vector, depth, Restriction(filterClauses));
+        var dense = retrieval.Vectors.Search(searcher, vector, depth, restriction);
         retrieval.Stages?.Mark("dense scan");
         if (mode == SearchMode.Dense)
         {
             return (dense, dense.Count);
         }
-        var keyword = searcher.Search(query, depth).ScoreDocs;
+        var keyword = KeywordTopDocs(searcher, request, textMatch, restriction, retrieval, depth).ScoreDocs;
         retrieval.Stages?.Mark("bm25 top-k");
         var fused = ScoreFusion.Fuse(keyword, dense, retrieval.Options);
         retrieval.Stages?.Mark("fusion");
@@ -112,24 +107,31 @@ internal static class PassageRanker
     }
 
     /// <summary>
-    /// The text match as it is, when nothing restricts it (the fast, common case); else required, beside the filter
-    /// clauses, and beside the terms query expansion adds (which may only add to the score of what matched).
+    /// The best BM25 passages among those the restriction allows. Filters restrict and do not score, so filtering
+    /// leaves the order of what remains as it was. A question is a flat disjunction of terms, scored term at a time;
+    /// operators that require or exclude words, and query expansion, take Lucene's own Boolean scoring.
     /// </summary>
-    private static BooleanQuery Restrict(BooleanQuery textMatch, IReadOnlyList<BooleanClause> filterClauses, bool expand)
+    private static TopDocs KeywordTopDocs(
+        IndexSearcher searcher, SearchRequest request, BooleanQuery textMatch, Query? restriction, Retrieval retrieval, int depth)
     {
-        if (filterClauses.Count == 0 && !expand)
+        if (!request.ExpandQuery && DisjunctionFlattener.Flatten(textMatch) is { } disjunction)
         {
-            return textMatch;
+            return TermAtATimeSearch.Search(searcher, disjunction, depth, restriction);
         }
         var query = new BooleanQuery { { textMatch, Occur.MUST } };
-        foreach (var clause in filterClauses)
+        if (restriction is not null)
         {
-            query.Add(clause);
+            query.Add(new ConstantScoreQuery(restriction) { Boost = 0 }, Occur.MUST);
         }
-        return query;
+        if (request.ExpandQuery)
+        {
+            // Added terms may only add to the score of what the text matched.
+            QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
+        }
+        return searcher.Search(query, depth);
     }
 
-    /// <summary>The filters as a query of their own for the dense scan: chunks only, plus each filter clause.</summary>
+    /// <summary>The filters as a query of their own: chunks only, plus each filter clause; null when nothing is filtered.</summary>
     private static BooleanQuery? Restriction(IReadOnlyList<BooleanClause> filterClauses)
     {
         if (filterClauses.Count == 0)

@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace KnowledgeBase.Core.Search;
+
+/// <summary>
+/// BM25 top-k of a disjunction (<see cref="DisjunctionFlattener"/>), scored one clause at a time into a score per
+/// document: the same hits, in the same order and with the same scores, as Lucene's BooleanScorer gives for a
+/// Boolean query of those clauses (it too adds the clauses' scores in clause order, in double precision).
+/// <para>
+/// Why not Lucene's own scorer: a question becomes some 300 term clauses (each word in the body, heading and title
+/// field of every language), most of them absent from most fields. Lucene.Net 4.8 builds each clause's weight with a
+/// fresh terms enumerator per segment and field statistics merged across segments each time: a first version of
+/// this class that still built Lucene's weights spent 3.2 of its 3.9 ms a query on them (506 queries over the whole
+/// corpus), and the nested Boolean scorers cost as much again. Here each field's terms are looked up with one
+/// enumerator per segment, in index order, and each field's statistics are read once per commit.
+/// </para>
+/// </summary>
+internal static class TermAtATimeSearch
+{
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, CollectionStatistics>> StatisticsByReader = new();
+
+    /// <summary>
+    /// The best <paramref name="depth"/> documents of a flat disjunction, best first, ties by document order; only
+    /// those <paramref name="restriction"/> matches, when given (it restricts, it does not score).
+    /// </summary>
+    public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null)
+    {
+        var enumerators = new Dictionary<(string Field, int Leaf), TermsEnum>();
+        var clauses = Weigh(searcher, disjunction, enumerators);
+        var allowed = restriction is null ? null : searcher.CreateNormalizedWeight(restriction);
+        var best = new TopHits(depth);
+        var totalHits = 0;
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            var filter = allowed is null ? null : Allowed(allowed, leaf);
+            if (filter is null && allowed is not null)
+            {
+                continue; // nothing in this segment passes the filters
+            }
+            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, enumerators, filter, best);
+        }
+        return best.ToTopDocs(totalHits);
+    }
+
+    /// <summary>The segment's documents the restriction matches; null when none does.</summary>
+    private static FixedBitSet? Allowed(Weight restriction, AtomicReaderContext leaf)
+    {
+        var scorer = restriction.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+        if (scorer is null)
+        {
+            return null;
+        }
+        var allowed = new FixedBitSet(leaf.AtomicReader.MaxDoc);
+        for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+        {
+            allowed.Set(doc);
+        }
+        return allowed;
+    }
+
+    /// <summary>One clause ready to score: a term with its per-segment states and BM25 weight, or any other query's weight.</summary>
+    private sealed record Clause(Term? Term, TermState?[] States, Similarity.SimWeight? Stats, Weight? Other);
+
+    /// <summary>The clauses to score; <paramref name="enumerators"/> receives the terms enumerators used, for scoring to reuse.</summary>
+    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
+    {
+        var similarity = searcher.Similarity;
+        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term), enumerators);
+        var clauses = new List<Clause>(disjunction.Count);
+        foreach (var query in disjunction)
+        {
+            if (query is not TermQuery termQuery)
+            {
+                clauses.Add(new Clause(null, [], null, searcher.CreateNormalizedWeight(query)));
+                continue;
+            }
+            var term = termQuery.Term;
+            if (!found.TryGetValue(term, out var statistics))
+            {
+                continue; // in no segment: Lucene gives it no scorer either
+            }
+            // As TermQuery's weight is made and normalised inside a Boolean query (BM25's query norm is 1).
+            var stats = similarity.ComputeWeight(termQuery.Boost, FieldStatistics(searcher, term.Field), statistics.Term);
+            stats.Normalize(similarity.QueryNorm(stats.GetValueForNormalization()), 1f);
+            clauses.Add(new Clause(term, statistics.States, stats, null));
+        }
+        return clauses;
+    }
+
+    /// <summary>
+    /// Each distinct term's state per segment and its statistics over all, for the terms found in some segment.
+    /// Terms are looked up in index order with one enumerator per field and segment, which then moves forward
+    /// through its blocks instead of starting over for each term.
+    /// </summary>
+    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(
+        IndexReader reader, IEnumerable<Term> terms, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
+    {
+        var leaves = reader.Leaves;
+        var sorted = terms.Distinct().Order().ToList();
+        var states = sorted.ToDictionary(t => t, _ => new TermState?[leaves.Count]);
+        var docFreqs = new long[sorted.Count];
+        var totalTermFreqs = new long[sorted.Count];
+        for (var leaf = 0; leaf < leaves.Count; leaf++)
+        {
+            string? field = null;
+            TermsEnum? enumerator = null;
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                var term = sorted[i];
+                if (!string.Equals(term.Field, field, StringComparison.Ordinal))
+                {
+                    field = term.Field;
+                    enumerator = leaves[leaf].AtomicReader.GetTerms(field)?.GetEnumerator();
+                    if (enumerator is not null)
+                    {
+                        enumerators[(field, leaf)] = enumerator;
+                    }
+                }
+                if (enumerator is null || !enumerator.SeekExact(term.Bytes))
+                {
+                    continue;
+                }
+                states[term][leaf] = enumerator.GetTermState();
+                docFreqs[i] += enumerator.DocFreq;
+                totalTermFreqs[i] = totalTermFreqs[i] < 0 || enumerator.TotalTermFreq < 0 ? -1 : totalTermFreqs[i] + enumerator.TotalTermFreq;
+            }
+        }
+        return sorted
+            .Select((term, i) => (term, i))
+            .Where(t => docFreqs[t.i] > 0)
+            .ToDictionary(t => t.term, t => (states[t.term], new TermStatistics(t.term.Bytes, docFreqs[t.i], totalTermFreqs[t.i])));
+    }
+
+    /// <summary>
+    /// A field's statistics over the whole index, worked out once per commit: Lucene merges every segment's terms
+    /// of the field each time it is asked.
+    /// </summary>
+    private static CollectionStatistics FieldStatistics(IndexSearcher searcher, string field) =>
+        StatisticsByReader.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<string, CollectionStatistics>(StringComparer.Ordinal))
+            .GetOrAdd(field, searcher.CollectionStatistics);
+
+    /// <summary>
+    /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
+    /// documents the filter allows; returns how many it offered.
+    /// </summary>
+    private static int ScoreLeaf(
+        Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, Dictionary<(string Field, int Leaf), TermsEnum> enumerators, FixedBitSet? filter, TopHits best)
+    {
+        var reader = leaf.AtomicReader;
+        var liveDocs = reader.LiveDocs;
+        var scores = ArrayPool<double>.Shared.Rent(reader.MaxDoc);
+        var seen = ArrayPool<bool>.Shared.Rent(reader.MaxDoc);
+        var matched = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
+        var count = 0;
+        try
+        {
+            Array.Clear(scores, 0, reader.MaxDoc);
+            Array.Clear(seen, 0, reader.MaxDoc);
+            var leafOrdinal = leaf.Ord;
+            DocsEnum? reuse = null;
+            foreach (var clause in clauses)
+            {
+                if (clause.Other is { } weight)
+                {
+                    var scorer = weight.GetScorer(leaf, liveDocs);
+                    if (scorer is null)
+                    {
+                        continue;
+                    }
+                    for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                    {
+                        Add(doc, scorer.GetScore());
+                    }
+                    continue;
+                }
+                if (clause.States[leafOrdinal] is not { } state)
+                {
+                    continue;
+                }
+                // A term found in this segment was found by this field's enumerator, which goes straight to its state.
+                var terms = enumerators[(clause.Term!.Field, leafOrdinal)];
+                terms.SeekExact(clause.Term.Bytes, state);
+                var docs = reuse = terms.Docs(liveDocs, reuse, DocsFlags.FREQS);
+                var bm25 = similarity.GetSimScorer(clause.Stats, leaf);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    Add(doc, bm25.Score(doc, docs.Freq));
+                }
+            }
+            var offered = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (filter is null || filter.Get(matched[i]))
+                {
+                    best.Offer(leaf.DocBase + matched[i], (float)scores[matched[i]]);
+                    offered++;
+                }
+            }
+            return offered;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<bool>.Shared.Return(seen);
+            ArrayPool<int>.Shared.Return(matched);
+        }
+
+        void Add(int doc, float score)
+        {
+            if (!seen[doc])
+            {
+                seen[doc] = true;
+                matched[count++] = doc;
+            }
+            scores[doc] += score;
+        }
+    }
+}
