@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
@@ -14,6 +16,8 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
 {
     private const int FragmentChars = 220;
 
+    private static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t");
+
     private readonly Dictionary<string, Highlighter> _byField = [];
 
     /// <summary>Highlights with the analyzer of the chunk's language, as it was indexed.</summary>
@@ -22,14 +26,13 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
         var field = LanguageFields.Field(IndexFields.Body, language);
         if (!_byField.TryGetValue(field, out var highlighter))
         {
-            IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
+            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, Scorer(field))
             {
                 TextFragmenter = new SimpleFragmenter(FragmentChars),
             };
             _byField[field] = highlighter;
         }
-        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        var flat = Flatten(text);
         var fragments = highlighter.GetBestFragments(analyzer, field, flat, 2);
         if (fragments.Length > 0)
         {
@@ -42,5 +45,41 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
         // Matched on title or identifier only: show the start of the passage.
         var head = flat.Length > FragmentChars ? flat[..FragmentChars] + "…" : flat;
         return MinimalHtmlEncoder.Instance.EncodeText(head);
+    }
+
+    /// <summary>
+    /// A query of terms alone scores the same in every passage, so its weights are read once for the field
+    /// (<see cref="HighlightTermWeights"/>) and the scorer skips its per-passage walk of the query; a query with a
+    /// phrase or a prefix keeps the positional scorer, which looks at each passage.
+    /// </summary>
+    private IScorer Scorer(string field) =>
+        termsOnly ? new QueryTermScorer(textQuery, field)
+        : HighlightTermWeights.Of(textQuery, field) is { } weights ? new QueryScorer(weights)
+        : new QueryScorer(textQuery, field);
+
+    /// <summary>
+    /// The text on one line: the pieces between line breaks and tabs, the empty ones left out, joined by one space
+    /// (what <c>string.Join(' ', text.Split(breaks, RemoveEmptyEntries))</c> makes, in one pass); the text itself when
+    /// it holds none.
+    /// </summary>
+    internal static string Flatten(string text)
+    {
+        var rest = text.AsSpan();
+        if (rest.IndexOfAny(Breaks) < 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        while (!rest.IsEmpty)
+        {
+            var at = rest.IndexOfAny(Breaks);
+            var piece = at < 0 ? rest : rest[..at];
+            if (!piece.IsEmpty)
+            {
+                (builder.Length > 0 ? builder.Append(' ') : builder).Append(piece);
+            }
+            rest = at < 0 ? [] : rest[(at + 1)..];
+        }
+        return builder.ToString();
     }
 }
