@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Search.Highlight;
 
@@ -9,23 +10,34 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal sealed class MinimalHtmlEncoder : IEncoder
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
+
     public static MinimalHtmlEncoder Instance { get; } = new();
 
     public string EncodeText(string originalText)
     {
-        var builder = new StringBuilder(originalText.Length);
-        foreach (var c in originalText)
+        // The highlighter calls this for every word and every gap between words: most hold nothing to escape and are
+        // returned as they are, without a copy.
+        var next = originalText.AsSpan().IndexOfAny(Special);
+        if (next < 0)
         {
-            builder.Append(c switch
+            return originalText;
+        }
+        var builder = new StringBuilder(originalText.Length + 16);
+        var rest = originalText.AsSpan();
+        while (next >= 0)
+        {
+            builder.Append(rest[..next]).Append(rest[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            rest = rest[(next + 1)..];
+            next = rest.IndexOfAny(Special);
         }
-        return builder.ToString();
+        return builder.Append(rest).ToString();
     }
 }
