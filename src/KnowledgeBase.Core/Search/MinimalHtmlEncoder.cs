@@ -16,18 +16,21 @@ internal sealed class MinimalHtmlEncoder : IEncoder
 
     public string EncodeText(string originalText)
     {
-        // The highlighter calls this for every word and every gap between words: most hold nothing to escape and are
-        // returned as they are, without a copy.
-        var next = originalText.AsSpan().IndexOfAny(Special);
-        if (next < 0)
+        // Lucene's highlighter calls this for every word and every gap between words: most hold nothing to escape
+        // and are returned as they are, without a copy.
+        if (originalText.AsSpan().IndexOfAny(Special) < 0)
         {
             return originalText;
         }
-        var builder = new StringBuilder(originalText.Length + 16);
-        var rest = originalText.AsSpan();
-        while (next >= 0)
+        return Append(new StringBuilder(originalText.Length + 16), originalText).ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> escaped, copying the spans between the characters to escape.</summary>
+    public static StringBuilder Append(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        for (var next = text.IndexOfAny(Special); next >= 0; next = text.IndexOfAny(Special))
         {
-            builder.Append(rest[..next]).Append(rest[next] switch
+            builder.Append(text[..next]).Append(text[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -35,9 +38,8 @@ internal sealed class MinimalHtmlEncoder : IEncoder
                 '"' => "&quot;",
                 _ => "&#39;",
             });
-            rest = rest[(next + 1)..];
-            next = rest.IndexOfAny(Special);
+            text = text[(next + 1)..];
         }
-        return builder.Append(rest).ToString();
+        return builder.Append(text);
     }
 }

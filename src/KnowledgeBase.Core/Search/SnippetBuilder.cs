@@ -18,22 +18,19 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
 
     private static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t");
 
-    private readonly Dictionary<string, Highlighter> _byField = [];
+    private readonly Dictionary<string, Func<string, string[]>> _byField = [];
 
     /// <summary>Highlights with the analyzer of the chunk's language, as it was indexed.</summary>
     public string Build(string text, string? language)
     {
         var field = LanguageFields.Field(IndexFields.Body, language);
-        if (!_byField.TryGetValue(field, out var highlighter))
+        if (!_byField.TryGetValue(field, out var bestFragments))
         {
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, Scorer(field))
-            {
-                TextFragmenter = new SimpleFragmenter(FragmentChars),
-            };
-            _byField[field] = highlighter;
+            bestFragments = BestFragments(field);
+            _byField[field] = bestFragments;
         }
         var flat = Flatten(text);
-        var fragments = highlighter.GetBestFragments(analyzer, field, flat, 2);
+        var fragments = bestFragments(flat);
         if (fragments.Length > 0)
         {
             return string.Join(" … ", fragments.Select(f => f.Trim()));
@@ -48,14 +45,26 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
     }
 
     /// <summary>
-    /// A query of terms alone scores the same in every passage, so its weights are read once for the field
-    /// (<see cref="HighlightTermWeights"/>) and the scorer skips its per-passage walk of the query; a query with a
-    /// phrase or a prefix keeps the positional scorer, which looks at each passage.
+    /// How a passage's best two fragments are found in <paramref name="field"/>. A query of terms alone weighs a word
+    /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
+    /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
+    /// highlighter and its positional QueryScorer, which looks at each passage; <c>termsOnly</c> Lucene's with a
+    /// QueryTermScorer.
     /// </summary>
-    private IScorer Scorer(string field) =>
-        termsOnly ? new QueryTermScorer(textQuery, field)
-        : HighlightTermWeights.Of(textQuery, field) is { } weights ? new QueryScorer(weights)
-        : new QueryScorer(textQuery, field);
+    private Func<string, string[]> BestFragments(string field)
+    {
+        if (!termsOnly && HighlightTermWeights.Of(textQuery, field) is { } weights)
+        {
+            var passages = new PassageHighlighter(weights, FragmentChars);
+            return text => passages.BestFragments(analyzer, field, text);
+        }
+        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
+        {
+            TextFragmenter = new SimpleFragmenter(FragmentChars),
+        };
+        return text => highlighter.GetBestFragments(analyzer, field, text, 2);
+    }
 
     /// <summary>
     /// The text on one line: the pieces between line breaks and tabs, the empty ones left out, joined by one space
