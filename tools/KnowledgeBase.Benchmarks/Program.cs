@@ -3,7 +3,7 @@ using KnowledgeBase.Benchmarks;
 
 // kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `embeddings-profile`
 // (op times of one forward pass), `search-profile`
-// (stage breakdown and end-to-end latency of searches), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
+// (stage breakdown and end-to-end latency of searches), `page-stages` (inside the stored-fields and snippet stages), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
 // `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
 // `bdn` (BenchmarkDotNet).
 switch (args.FirstOrDefault())
@@ -14,6 +14,8 @@ switch (args.FirstOrDefault())
         return PageExport.Run(args);
     case "search-profile":
         return SearchProfile.Run(args);
+    case "page-stages":
+        return PageStagesProfile.Run(args);
     case "first-pass":
         return FirstPassExperiment.Run(args);
     case "embeddings":
@@ -30,6 +32,6 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(DenseSearchBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|embeddings-profile|search-profile|first-pass|export-pages|compare|cluster-lag|search-latency|bdn [options]");
+        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|embeddings-profile|search-profile|page-stages|first-pass|export-pages|compare|cluster-lag|search-latency|bdn [options]");
         return 2;
 }
