@@ -19,14 +19,14 @@ public static class PageStagesProfile
 {
     public static int Run(string[] args)
     {
-        var indexPath = Option(args, "--index");
-        var queryFile = Option(args, "--queries");
+        var indexPath = SearchProfile.Option(args, "--index");
+        var queryFile = SearchProfile.Option(args, "--queries");
         if (indexPath is null || queryFile is null || !File.Exists(queryFile))
         {
             Console.Error.WriteLine("usage: page-stages --index DIR --queries FILE.jsonl [--top 10]");
             return 2;
         }
-        var top = int.Parse(Option(args, "--top") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+        var top = int.Parse(SearchProfile.Option(args, "--top") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
         var queries = SearchProfile.ReadQueries(queryFile);
         using var index = KeywordIndex.OpenForReading(indexPath);
         var analyzer = index.IndexAnalyzer;
@@ -105,12 +105,6 @@ public static class PageStagesProfile
             times[part] = values = [];
         }
         values.Add(elapsed);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     /// <summary>Reads no field: what remains of `searcher.Doc` is finding and decompressing the document's block.</summary>

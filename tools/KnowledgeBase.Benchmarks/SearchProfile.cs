@@ -172,7 +172,7 @@ public static class SearchProfile
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("query").GetString()!)
             .ToList();
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
