@@ -3,9 +3,9 @@ using KnowledgeBase.Benchmarks;
 
 // kb benchmarks: `dense` (vector scan latency table), `embeddings` (embedding throughput), `embeddings-profile`
 // (op times of one forward pass), `search-profile`
-// (stage breakdown and end-to-end latency of searches), `page-stages` (inside the stored-fields and snippet stages), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
+// (stage breakdown and end-to-end latency of searches), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
 // `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
-// `bdn` (BenchmarkDotNet).
+// `page-stages` (inside the stored-fields and snippet stages), `bdn` (BenchmarkDotNet).
 switch (args.FirstOrDefault())
 {
     case "dense":
@@ -14,8 +14,6 @@ switch (args.FirstOrDefault())
         return PageExport.Run(args);
     case "search-profile":
         return SearchProfile.Run(args);
-    case "page-stages":
-        return PageStagesProfile.Run(args);
     case "first-pass":
         return FirstPassExperiment.Run(args);
     case "embeddings":
@@ -28,6 +26,8 @@ switch (args.FirstOrDefault())
         return await ClusterBenchmark.RunLagAsync(args);
     case "search-latency":
         return ClusterBenchmark.RunSearchLatency(args);
+    case "page-stages":
+        return PageStagesProfile.Run(args);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(DenseSearchBenchmark).Assembly).Run(args[1..]);
         return 0;
