@@ -5,7 +5,7 @@ using KnowledgeBase.Benchmarks;
 // (op times of one forward pass), `search-profile`
 // (stage breakdown and end-to-end latency of searches), `topk` (Lucene vs term-at-a-time BM25 top-k), `first-pass` (full query vs. body fields only, cost and quality), `export-pages` (inputs of tools/bench-lucene-java.sh),
 // `compare` (countries × topics comparison latency), `cluster-lag` and `search-latency` (tools/bench-cluster.sh),
-// `bdn` (BenchmarkDotNet).
+// `page-stages` (inside the stored-fields and snippet stages), `bdn` (BenchmarkDotNet).
 switch (args.FirstOrDefault())
 {
     case "dense":
@@ -28,10 +28,12 @@ switch (args.FirstOrDefault())
         return await ClusterBenchmark.RunLagAsync(args);
     case "search-latency":
         return ClusterBenchmark.RunSearchLatency(args);
+    case "page-stages":
+        return PageStagesProfile.Run(args);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(DenseSearchBenchmark).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|embeddings-profile|search-profile|first-pass|export-pages|compare|cluster-lag|search-latency|bdn [options]");
+        Console.Error.WriteLine("usage: KnowledgeBase.Benchmarks dense|embeddings|embeddings-profile|search-profile|page-stages|first-pass|export-pages|compare|cluster-lag|search-latency|bdn [options]");
         return 2;
 }

@@ -52,15 +52,17 @@ public static class SearchProfile
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
 
         var byMode = new Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>>();
+        var cpuByMode = new Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>>();
         foreach (var mode in modes)
         {
             // The first pass warms the JIT, the page cache and the per-segment caches; the second is measured.
             for (var pass = 0; pass < 2; pass++)
             {
                 var profiles = new List<IReadOnlyDictionary<string, double>>();
+                var cpuProfiles = new List<IReadOnlyDictionary<string, double>>();
                 foreach (var text in queries)
                 {
-                    var stages = new SearchStageTimes();
+                    var stages = new SearchStageTimes(ThreadCpuTime.Milliseconds);
                     var vector = mode == SearchMode.Hybrid && embedder.Understands(QueryLanguageGuess.Guess(text))
                         ? embedder.EmbedQueryAsync(text, CancellationToken.None).GetAwaiter().GetResult()
                         : null;
@@ -70,11 +72,15 @@ public static class SearchProfile
                     JsonSerializer.Serialize(results, json);
                     stages.Mark(Json);
                     profiles.Add(stages.Milliseconds);
+                    cpuProfiles.Add(stages.CpuMilliseconds);
                 }
                 byMode[mode] = profiles;
+                cpuByMode[mode] = cpuProfiles;
             }
         }
         WriteBreakdown(byMode, queries.Count, facets);
+        Console.WriteLine();
+        WriteCpuBreakdown(cpuByMode);
         Console.WriteLine();
         WriteEndToEnd(index, embedder, options, request, queries, modes);
         return 0;
@@ -102,6 +108,25 @@ public static class SearchProfile
         {
             var sums = profiles.Select(p => p.Values.Sum()).ToList();
             Console.WriteLine($"{mode}: per-query total p50 {RetrievalMetrics.Percentile(sums, 50):F2} ms, p95 {RetrievalMetrics.Percentile(sums, 95):F2} ms, p99 {RetrievalMetrics.Percentile(sums, 99):F2} ms");
+        }
+    }
+
+    /// <summary>Each stage's thread CPU, mean and median: what it costs whatever else the machine is doing.</summary>
+    private static void WriteCpuBreakdown(Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>> byMode)
+    {
+        var stages = byMode.Values.SelectMany(p => p).SelectMany(p => p.Keys).Distinct().ToList();
+        Console.WriteLine("Stage breakdown, thread CPU ms per query (same passes):");
+        Console.WriteLine();
+        Console.WriteLine("| stage | bm25 mean | bm25 p50 | hybrid mean | hybrid p50 |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var stage in stages)
+        {
+            var cells = byMode.Select(m =>
+            {
+                var values = m.Value.Select(p => p.GetValueOrDefault(stage)).ToList();
+                return $"{values.Average():F3} | {RetrievalMetrics.Percentile(values, 50):F3}";
+            });
+            Console.WriteLine($"| {stage} | {string.Join(" | ", cells)} |");
         }
     }
 
@@ -147,7 +172,7 @@ public static class SearchProfile
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("query").GetString()!)
             .ToList();
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Search.Highlight;
 
@@ -9,23 +10,36 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal sealed class MinimalHtmlEncoder : IEncoder
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("&<>\"'");
+
     public static MinimalHtmlEncoder Instance { get; } = new();
 
     public string EncodeText(string originalText)
     {
-        var builder = new StringBuilder(originalText.Length);
-        foreach (var c in originalText)
+        // Lucene's highlighter calls this for every word and every gap between words: most hold nothing to escape
+        // and are returned as they are, without a copy.
+        if (originalText.AsSpan().IndexOfAny(Special) < 0)
         {
-            builder.Append(c switch
+            return originalText;
+        }
+        return Append(new StringBuilder(originalText.Length + 16), originalText).ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> escaped, copying the spans between the characters to escape.</summary>
+    public static StringBuilder Append(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        for (var next = text.IndexOfAny(Special); next >= 0; next = text.IndexOfAny(Special))
+        {
+            builder.Append(text[..next]).Append(text[next] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            text = text[(next + 1)..];
         }
-        return builder.ToString();
+        return builder.Append(text);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Search;
@@ -14,23 +16,21 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
 {
     private const int FragmentChars = 220;
 
-    private readonly Dictionary<string, Highlighter> _byField = [];
+    private static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t");
+
+    private readonly Dictionary<string, Func<string, string[]>> _byField = [];
 
     /// <summary>Highlights with the analyzer of the chunk's language, as it was indexed.</summary>
     public string Build(string text, string? language)
     {
         var field = LanguageFields.Field(IndexFields.Body, language);
-        if (!_byField.TryGetValue(field, out var highlighter))
+        if (!_byField.TryGetValue(field, out var bestFragments))
         {
-            IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
-            {
-                TextFragmenter = new SimpleFragmenter(FragmentChars),
-            };
-            _byField[field] = highlighter;
+            bestFragments = BestFragments(field);
+            _byField[field] = bestFragments;
         }
-        var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        var fragments = highlighter.GetBestFragments(analyzer, field, flat, 2);
+        var flat = Flatten(text);
+        var fragments = bestFragments(flat);
         if (fragments.Length > 0)
         {
             return string.Join(" … ", fragments.Select(f => f.Trim()));
@@ -42,5 +42,53 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
         // Matched on title or identifier only: show the start of the passage.
         var head = flat.Length > FragmentChars ? flat[..FragmentChars] + "…" : flat;
         return MinimalHtmlEncoder.Instance.EncodeText(head);
+    }
+
+    /// <summary>
+    /// How a passage's best two fragments are found in <paramref name="field"/>. A query of terms alone weighs a word
+    /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
+    /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
+    /// highlighter and its positional QueryScorer, which looks at each passage; <c>termsOnly</c> Lucene's with a
+    /// QueryTermScorer.
+    /// </summary>
+    private Func<string, string[]> BestFragments(string field)
+    {
+        if (!termsOnly && HighlightTermWeights.Of(textQuery, field) is { } weights)
+        {
+            var passages = new PassageHighlighter(weights, FragmentChars);
+            return text => passages.BestFragments(analyzer, field, text);
+        }
+        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
+        {
+            TextFragmenter = new SimpleFragmenter(FragmentChars),
+        };
+        return text => highlighter.GetBestFragments(analyzer, field, text, 2);
+    }
+
+    /// <summary>
+    /// The text on one line: the pieces between line breaks and tabs, the empty ones left out, joined by one space
+    /// (what <c>string.Join(' ', text.Split(breaks, RemoveEmptyEntries))</c> makes, in one pass); the text itself when
+    /// it holds none.
+    /// </summary>
+    internal static string Flatten(string text)
+    {
+        var rest = text.AsSpan();
+        if (rest.IndexOfAny(Breaks) < 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        while (!rest.IsEmpty)
+        {
+            var at = rest.IndexOfAny(Breaks);
+            var piece = at < 0 ? rest : rest[..at];
+            if (!piece.IsEmpty)
+            {
+                (builder.Length > 0 ? builder.Append(' ') : builder).Append(piece);
+            }
+            rest = at < 0 ? [] : rest[(at + 1)..];
+        }
+        return builder.ToString();
     }
 }
