@@ -48,6 +48,7 @@ public sealed partial class KeywordIndex : IDisposable
                 {
                     OpenMode = OpenMode.CREATE_OR_APPEND,
                     Similarity = new BM25Similarity(),
+                    Codec = new SmallBlockCodec(),
                 };
                 _writer = new IndexWriter(_directory, config);
                 _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: Bm25SearcherFactory.Instance);
