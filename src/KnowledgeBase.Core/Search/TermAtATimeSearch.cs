@@ -116,7 +116,7 @@ internal static class TermAtATimeSearch
                 if (!string.Equals(term.Field, field, StringComparison.Ordinal))
                 {
                     field = term.Field;
-                    enumerator = leaves[leaf].AtomicReader.GetTerms(field)?.GetEnumerator();
+                    enumerator = ThreadTermsEnums.For(leaves[leaf].AtomicReader, field);
                     if (enumerator is not null)
                     {
                         enumerators[(field, leaf)] = enumerator;
