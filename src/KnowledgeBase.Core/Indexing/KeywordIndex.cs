@@ -34,6 +34,10 @@ public sealed partial class KeywordIndex : IDisposable
     // Set only while ApplyLogged runs on the writer thread: the commit it makes records this index-log sequence.
     private long? _pendingLogSequence;
 
+    // The writer's embedding model as of its last commit, for searches: IndexWriter.CommitData takes the writer's
+    // lock, which a commit holds while it writes and syncs its segments file, and every dense or hybrid search asks.
+    private volatile string? _committedEmbeddingModel;
+
     private KeywordIndex(string path, bool writable, bool warmSearchers = false)
     {
         Path = path;
@@ -50,6 +54,7 @@ public sealed partial class KeywordIndex : IDisposable
                     Similarity = new BM25Similarity(),
                 };
                 _writer = new IndexWriter(_directory, config);
+                _committedEmbeddingModel = EmbeddingModelOf(_writer.CommitData);
                 // A service searches while it writes: each commit's catalog and vectors are read here, on the writer
                 // thread, before its searcher is published, so no search waits for them or reads them once per thread.
                 _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: warmSearchers ? new Bm25SearcherFactory(Warm) : Bm25SearcherFactory.Instance);
@@ -286,7 +291,7 @@ public sealed partial class KeywordIndex : IDisposable
         {
             if (_writer is not null)
             {
-                return _writer.CommitData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var written) ? written : null;
+                return _committedEmbeddingModel;
             }
             return WithSearcher(searcher => searcher.IndexReader is DirectoryReader reader
                 && reader.IndexCommit.UserData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var model) ? model : null, null);
@@ -396,8 +401,15 @@ public sealed partial class KeywordIndex : IDisposable
             _writer!.SetCommitData(new Dictionary<string, string>(_writer.CommitData) { [LogSequenceCommitKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         _writer!.Commit();
+        _committedEmbeddingModel = EmbeddingModelOf(_writer.CommitData);
         _searchers!.MaybeRefreshBlocking();
     }
+
+    private static string? EmbeddingModelOf(IDictionary<string, string> commitData) =>
+        commitData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var model) ? model : null;
+
+    /// <summary>The writer (for tests that hold its lock), or null when opened for reading.</summary>
+    internal IndexWriter? Writer => _writer;
 
     private IndexWriteQueue Writes =>
         _writes ?? throw new InvalidOperationException("The index was opened for reading only.");
