@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-ocr.sh || echo "warning: OCR engines not installed; scanned pages stay image-only" >&2
-dotnet build src/KnowledgeBase.Cli -c Release -v quiet -nologo
+tools/build-kb.sh >/dev/null  # kb as ReadyToRun in .kb/kb (dotnet .kb/kb/kb.dll)
 dotnet build src/KnowledgeBase.Api -c Release -v quiet -nologo
 export KB__DataPath="${KB__DataPath:-$PWD/.kb/api}"
 export KB__CorpusPath="${KB__CorpusPath:-$PWD/corpus}"

@@ -37,7 +37,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton<DataFolders>();
         // One writer per index folder (Lucene's lock): ingestion, deletes and searches all share this instance,
         // whose searchers are refreshed after every commit.
-        services.AddSingleton(sp => KeywordIndex.OpenForWriting(sp.GetRequiredService<DataFolders>().Index));
+        services.AddSingleton(sp => KeywordIndex.OpenForWriting(sp.GetRequiredService<DataFolders>().Index, searchedWhileWriting: true));
         services.TryAddSingleton<SearchService>();
         services.AddSingleton(section.GetSection(AnswerOptions.SectionName).Get<AnswerOptions>() ?? new AnswerOptions());
         // The embedder is used for sentences only when Answers:SentenceSimilarity is above 0 (see AnswerOptions).

@@ -55,6 +55,7 @@ public sealed partial class KeywordIndex
         }
         writer.SetCommitData(data);
         writer.Commit();
+        _committedEmbeddingModel = EmbeddingModelOf(writer.CommitData);
         _searchers!.MaybeRefreshBlocking();
         return true;
     });

@@ -34,7 +34,11 @@ public sealed partial class KeywordIndex : IDisposable
     // Set only while ApplyLogged runs on the writer thread: the commit it makes records this index-log sequence.
     private long? _pendingLogSequence;
 
-    private KeywordIndex(string path, bool writable)
+    // The writer's embedding model as of its last commit, for searches: IndexWriter.CommitData takes the writer's
+    // lock, which a commit holds while it writes and syncs its segments file, and every dense or hybrid search asks.
+    private volatile string? _committedEmbeddingModel;
+
+    private KeywordIndex(string path, bool writable, bool warmSearchers = false)
     {
         Path = path;
         _queryAnalyzer = new QueryAnalyzer(_analyzer);
@@ -51,7 +55,10 @@ public sealed partial class KeywordIndex : IDisposable
                     Codec = new SmallBlockCodec(),
                 };
                 _writer = new IndexWriter(_directory, config);
-                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: Bm25SearcherFactory.Instance);
+                _committedEmbeddingModel = EmbeddingModelOf(_writer.CommitData);
+                // A service searches while it writes: each commit's catalog and vectors are read here, on the writer
+                // thread, before its searcher is published, so no search waits for them or reads them once per thread.
+                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: warmSearchers ? new Bm25SearcherFactory(Warm) : Bm25SearcherFactory.Instance);
                 _writes = new IndexWriteQueue();
             }
             else if (DirectoryReader.IndexExists(_directory))
@@ -92,7 +99,11 @@ public sealed partial class KeywordIndex : IDisposable
         }
     }
 
-    public static KeywordIndex OpenForWriting(string path) => new(path, writable: true);
+    /// <summary>
+    /// Opens for writing. <paramref name="searchedWhileWriting"/> (a service, a replica) prepares each commit's catalog
+    /// and vectors before searches see the commit; a one-off writer (`kb ingest`) leaves them to the first search.
+    /// </summary>
+    public static KeywordIndex OpenForWriting(string path, bool searchedWhileWriting = false) => new(path, writable: true, searchedWhileWriting);
 
     /// <summary>Opens for search; a folder with no index yet reads as empty.</summary>
     public static KeywordIndex OpenForReading(string path) => new(path, writable: false);
@@ -237,7 +248,7 @@ public sealed partial class KeywordIndex : IDisposable
     /// Every document's record and the edition chains as of the last commit, read once per commit: what listings,
     /// lookups by id and search share, so none of them keeps a copy that a write would have to invalidate.
     /// </summary>
-    public IndexCatalog Catalog => WithSearcher(CatalogOf, IndexCatalog.Empty);
+    public IndexCatalog Catalog => WithSearcher(searcher => CatalogOf(searcher.IndexReader), IndexCatalog.Empty);
 
     public ExtractedDocument? GetExtracted(string documentId)
     {
@@ -261,7 +272,7 @@ public sealed partial class KeywordIndex : IDisposable
     /// <paramref name="whenEmpty"/> while there is no index yet. Search composes its queries through this.
     /// </summary>
     internal T Read<T>(Func<IndexSearcher, IndexCatalog, T> read, T whenEmpty) =>
-        WithSearcher(searcher => read(searcher, CatalogOf(searcher)), whenEmpty);
+        WithSearcher(searcher => read(searcher, CatalogOf(searcher.IndexReader)), whenEmpty);
 
     /// <summary>Analyses query text as the passages' fields were analysed, with the query-side rules.</summary>
     internal Analyzer QueryAnalyzer => _queryAnalyzer;
@@ -281,7 +292,7 @@ public sealed partial class KeywordIndex : IDisposable
         {
             if (_writer is not null)
             {
-                return _writer.CommitData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var written) ? written : null;
+                return _committedEmbeddingModel;
             }
             return WithSearcher(searcher => searcher.IndexReader is DirectoryReader reader
                 && reader.IndexCommit.UserData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var model) ? model : null, null);
@@ -323,16 +334,22 @@ public sealed partial class KeywordIndex : IDisposable
         return found;
     }, new Dictionary<string, float[]>());
 
-    private IndexCatalog CatalogOf(IndexSearcher searcher)
+    private IndexCatalog CatalogOf(IndexReader reader)
     {
         lock (_catalogLock)
         {
-            if (_catalog is null || !ReferenceEquals(_catalog.Reader, searcher.IndexReader))
+            if (_catalog is null || !ReferenceEquals(_catalog.Reader, reader))
             {
-                _catalog = IndexCatalog.Load(searcher.IndexReader);
+                _catalog = IndexCatalog.Load(reader);
             }
             return _catalog;
         }
+    }
+
+    private void Warm(IndexReader reader)
+    {
+        CatalogOf(reader);
+        _vectors.Warm(reader);
     }
 
     public void Dispose()
@@ -357,9 +374,9 @@ public sealed partial class KeywordIndex : IDisposable
         return top.TotalHits == 0 ? null : searcher.Doc(top.ScoreDocs[0].Doc);
     }, null);
 
-    /// <summary>A document's record from its stored fields (only the record needs loading).</summary>
-    internal static DocumentRecord ReadRecord(Document document) =>
-        JsonSerializer.Deserialize<DocumentRecord>(document.Get(IndexFields.Record), Json)!;
+    /// <summary>A document's record from its stored JSON (see <see cref="RecordFieldVisitor"/>).</summary>
+    internal static DocumentRecord ReadRecord(string json) =>
+        JsonSerializer.Deserialize<DocumentRecord>(json, Json)!;
 
     private T WithSearcher<T>(Func<IndexSearcher, T> action, T whenEmpty)
     {
@@ -385,8 +402,15 @@ public sealed partial class KeywordIndex : IDisposable
             _writer!.SetCommitData(new Dictionary<string, string>(_writer.CommitData) { [LogSequenceCommitKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         _writer!.Commit();
+        _committedEmbeddingModel = EmbeddingModelOf(_writer.CommitData);
         _searchers!.MaybeRefreshBlocking();
     }
+
+    private static string? EmbeddingModelOf(IDictionary<string, string> commitData) =>
+        commitData.TryGetValue(IndexFields.EmbeddingModelCommitKey, out var model) ? model : null;
+
+    /// <summary>The writer (for tests that hold its lock), or null when opened for reading.</summary>
+    internal IndexWriter? Writer => _writer;
 
     private IndexWriteQueue Writes =>
         _writes ?? throw new InvalidOperationException("The index was opened for reading only.");

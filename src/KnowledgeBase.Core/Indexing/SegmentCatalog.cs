@@ -12,9 +12,6 @@ namespace KnowledgeBase.Core.Indexing;
 /// </summary>
 internal sealed class SegmentCatalog
 {
-    // Loading a record must not load the document's whole extracted text, stored beside it.
-    private static readonly ISet<string> RecordOnly = new HashSet<string> { IndexFields.Record };
-
     private readonly SortedDocValues _documentIds;
     private readonly string[] _idByOrdinal;
 
@@ -52,7 +49,10 @@ internal sealed class SegmentCatalog
             var documents = kinds.Docs(null, null, DocsFlags.NONE);
             for (var doc = documents.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = documents.NextDoc())
             {
-                records.Add((doc, KeywordIndex.ReadRecord(reader.Document(doc, RecordOnly))));
+                // Only the record: not the document's whole extracted text, stored after it.
+                var visitor = new RecordFieldVisitor();
+                reader.Document(doc, visitor);
+                records.Add((doc, KeywordIndex.ReadRecord(visitor.Json!)));
             }
         }
         return new SegmentCatalog(documentIds, idByOrdinal, records);

@@ -28,7 +28,9 @@ internal sealed class SegmentVectors
         var withVectors = reader.GetDocsWithField(IndexFields.Vector);
         if (values is null || withVectors is null)
         {
-            return new SegmentVectors([], VectorBlock.FromRowMajor([], 0));
+            // A segment of rows without vectors (a document's record alone): no rows. A block needs a width of at
+            // least one, which no query has to match since a search skips blocks without rows.
+            return new SegmentVectors([], VectorBlock.FromRowMajor([], 1));
         }
         var documents = Enumerable.Range(0, reader.MaxDoc).Where(withVectors.Get).ToList();
         var bytes = new BytesRef();

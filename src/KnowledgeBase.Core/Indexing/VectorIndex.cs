@@ -20,7 +20,7 @@ internal sealed class VectorIndex
     {
         var allowed = restriction is null ? null : Collect(searcher, restriction);
         var segments = searcher.IndexReader.Leaves
-            .Select(leaf => (Leaf: leaf, Vectors: _segments.GetValue(leaf.AtomicReader.CoreCacheKey, _ => SegmentVectors.Load(leaf.AtomicReader))))
+            .Select(leaf => (Leaf: leaf, Vectors: Of(leaf.AtomicReader)))
             .Where(s => s.Vectors.Documents.Length > 0 && s.Vectors.Block.Dimensions == query.Length)
             .ToList();
         bool Accept(int block, int row)
@@ -33,6 +33,25 @@ internal sealed class VectorIndex
         var hits = DenseScanner.Search(query, segments.Select(s => s.Vectors.Block).ToList(), k, Accept, rescoreFactor: k > 100 ? 1 : 4);
         return hits.Select(h => new ScoreDoc(segments[h.BlockIndex].Leaf.DocBase + segments[h.BlockIndex].Vectors.Documents[h.Row], h.Score)).ToList();
     }
+
+    /// <summary>
+    /// Loads the vectors of every segment of <paramref name="reader"/> not loaded yet. The service calls it on the
+    /// writer thread before a commit's searcher is published: otherwise the first searches after a commit or a merge
+    /// each read the new segment's vectors at once (the table can run the loader on every thread that misses), on
+    /// the cores searches need.
+    /// </summary>
+    public void Warm(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            Of(leaf.AtomicReader);
+        }
+    }
+
+    /// <summary>Whether the segment's vectors are loaded (for tests of warming).</summary>
+    internal bool IsLoaded(AtomicReader segment) => _segments.TryGetValue(segment.CoreCacheKey, out _);
+
+    private SegmentVectors Of(AtomicReader segment) => _segments.GetValue(segment.CoreCacheKey, _ => SegmentVectors.Load(segment));
 
     private static FixedBitSet Collect(IndexSearcher searcher, Query restriction)
     {

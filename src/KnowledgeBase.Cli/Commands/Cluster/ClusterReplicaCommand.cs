@@ -17,7 +17,7 @@ internal static class ClusterReplicaCommand
         var command = new Command("replica", "Apply the cluster's index log to a local index until stopped (Ctrl+C)") { until };
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
-            using var index = KeywordIndex.OpenForWriting(CliRoot.IndexPath(parse));
+            using var index = KeywordIndex.OpenForWriting(CliRoot.IndexPath(parse), searchedWhileWriting: true);
             await using var cluster = await ClusterCommand.ConnectAsync(parse, cancellationToken);
             var applier = new LogApplier(cluster, index);
             Console.Out.WriteLine($"following the index log from sequence {applier.AppliedSequence + 1} into {index.Path}");

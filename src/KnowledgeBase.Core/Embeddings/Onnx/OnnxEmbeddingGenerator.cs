@@ -59,8 +59,12 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, options), tokenizer, options, "onnx", modelId);
         }
-        var (bytes, id, unpadded) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
-        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, bytes, options), tokenizer, options, "onnx", id, unpadded);
+        var prepared = PreparedModelCache.GetOrPrepare(model, modelId, options.Precision!, () =>
+        {
+            var (bytes, id, unpadded) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
+            return new PreparedModelCache.Prepared(bytes, id, unpadded, null);
+        });
+        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, prepared.Model, options), tokenizer, options, "onnx", prepared.ModelId, prepared.Unpadded);
     }
 
     /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
@@ -70,10 +74,14 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         ArgumentNullException.ThrowIfNull(options);
         options = options.Resolved(builtin: true);
         OnnxModelFolder.Validate(options);
-        var (model, vocabulary) = BuiltinModel.Read();
-        var (bytes, id, unpadded) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
-        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, bytes, options);
-        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(vocabulary, lowerCase: true), options, "builtin", id, unpadded);
+        var prepared = PreparedModelCache.GetOrPrepare(BuiltinModel.AssemblyPath, BuiltinModel.Name, options.Precision!, () =>
+        {
+            var (model, vocabulary) = BuiltinModel.Read();
+            var (bytes, id, unpadded) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
+            return new PreparedModelCache.Prepared(bytes, id, unpadded, vocabulary);
+        });
+        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, prepared.Model, options);
+        return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(prepared.Vocabulary!, lowerCase: true), options, "builtin", prepared.ModelId, prepared.Unpadded);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using CliWrap;
 using CliWrap.Buffered;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ public sealed class OcrEngine(OcrOptions options, ILogger<OcrEngine>? logger = n
             using var png = new MemoryStream();
             var page = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var result = await Cli.Wrap(options.PdftoppmPath)
+                .WithResourcePolicy(BelowSearches)
                 .WithArguments(["-f", page, "-l", page, "-singlefile", "-png", "-gray", "-scale-to", options.RenderPixels.ToString(System.Globalization.CultureInfo.InvariantCulture), pdfPath])
                 .WithStandardOutputPipe(PipeTarget.ToStream(png))
                 .WithValidation(CommandResultValidation.None)
@@ -71,8 +73,15 @@ public sealed class OcrEngine(OcrOptions options, ILogger<OcrEngine>? logger = n
             return TesseractTsv.Parse(pageNumber, result.StandardOutput);
         }, $"reading page {pageNumber}", cancellationToken);
 
+    // A service that ingests scans while it serves: its searches come first. OCR runs as processes of their own, so
+    // their priority can be lowered (nice 10 on Linux) without touching the service's threads; .NET ignores
+    // Thread.Priority on Linux (dotnet/runtime#91165), and a nice raised on a thread cannot be lowered again
+    // without privilege and passes to every thread that thread starts, thread-pool workers included.
+    private static readonly ResourcePolicy BelowSearches = new(priority: ProcessPriorityClass.BelowNormal);
+
     private Command Tesseract(byte[] png, string[] arguments) =>
         Cli.Wrap(options.TesseractPath)
+            .WithResourcePolicy(BelowSearches)
             .WithArguments(["stdin", "stdout", .. arguments])
             .WithEnvironmentVariables(env => env.Set("OMP_THREAD_LIMIT", "1"))
             .WithStandardInputPipe(PipeSource.FromBytes(png))
