@@ -118,11 +118,13 @@ internal static class PassageRanker
         {
             return TermAtATimeSearch.Search(searcher, disjunction, depth, restriction);
         }
-        var query = new BooleanQuery { { textMatch, Occur.MUST } };
-        if (restriction is not null)
+        // Only passages are results. The simple parser reads "-malware" as every document without the word, so
+        // without this a document's record row could come back as a hit.
+        var query = new BooleanQuery
         {
-            query.Add(new ConstantScoreQuery(restriction) { Boost = 0 }, Occur.MUST);
-        }
+            { textMatch, Occur.MUST },
+            { new ConstantScoreQuery(restriction ?? new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind))) { Boost = 0 }, Occur.MUST },
+        };
         if (request.ExpandQuery)
         {
             // Added terms may only add to the score of what the text matched.

@@ -66,6 +66,15 @@ public sealed class TermAtATimeSearchTests : IDisposable
     }
 
     [Fact]
+    public void Search_WithAnExcludedWord_FindsPassagesOnly()
+    {
+        // "-malware" is "every document without malware" to the simple parser: records too, unless restricted.
+        var hits = _index.Search(new SearchRequest("incident response -malware", 10)).Hits;
+
+        Assert.Equal(["cn", "co", "gh", "jm", "ke", "sn"], hits.Select(h => h.DocumentId).Order());
+    }
+
+    [Fact]
     public void Filter_RestrictsWithoutChangingScoresOrOrder()
     {
         // Africa holds three documents, each of its own country: scored filter terms would add each country's weight.
