@@ -17,8 +17,9 @@ namespace KnowledgeBase.Core.Search;
 /// field of every language), most of them absent from most fields. Lucene.Net 4.8 builds each clause's weight with a
 /// fresh terms enumerator per segment and field statistics merged across segments each time: a first version of
 /// this class that still built Lucene's weights spent 3.2 of its 3.9 ms a query on them (506 queries over the whole
-/// corpus), and the nested Boolean scorers cost as much again. Here each field's terms are looked up with one
-/// enumerator per segment, in index order, and each field's statistics are read once per commit.
+/// corpus), and the nested Boolean scorers cost as much again. Here each field's terms are looked up in index order
+/// with one enumerator per segment, kept per thread (<see cref="ThreadTermsEnums"/>), and each field's statistics
+/// are read once per commit.
 /// </para>
 /// </summary>
 internal static class TermAtATimeSearch
@@ -31,8 +32,7 @@ internal static class TermAtATimeSearch
     /// </summary>
     public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null)
     {
-        var enumerators = new Dictionary<(string Field, int Leaf), TermsEnum>();
-        var clauses = Weigh(searcher, disjunction, enumerators);
+        var clauses = Weigh(searcher, disjunction);
         var allowed = restriction is null ? null : searcher.CreateNormalizedWeight(restriction);
         var best = new TopHits(depth);
         var totalHits = 0;
@@ -43,7 +43,7 @@ internal static class TermAtATimeSearch
             {
                 continue; // nothing in this segment passes the filters
             }
-            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, enumerators, filter, best);
+            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, filter, best);
         }
         return best.ToTopDocs(totalHits);
     }
@@ -67,11 +67,10 @@ internal static class TermAtATimeSearch
     /// <summary>One clause ready to score: a term with its per-segment states and BM25 weight, or any other query's weight.</summary>
     private sealed record Clause(Term? Term, TermState?[] States, Similarity.SimWeight? Stats, Weight? Other);
 
-    /// <summary>The clauses to score; <paramref name="enumerators"/> receives the terms enumerators used, for scoring to reuse.</summary>
-    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
+    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction)
     {
         var similarity = searcher.Similarity;
-        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term), enumerators);
+        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term));
         var clauses = new List<Clause>(disjunction.Count);
         foreach (var query in disjunction)
         {
@@ -95,11 +94,10 @@ internal static class TermAtATimeSearch
 
     /// <summary>
     /// Each distinct term's state per segment and its statistics over all, for the terms found in some segment.
-    /// Terms are looked up in index order with one enumerator per field and segment, which then moves forward
-    /// through its blocks instead of starting over for each term.
+    /// Terms are looked up in index order with this thread's enumerator of each field and segment, which then moves
+    /// forward through its blocks instead of starting over for each term.
     /// </summary>
-    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(
-        IndexReader reader, IEnumerable<Term> terms, Dictionary<(string Field, int Leaf), TermsEnum> enumerators)
+    private static Dictionary<Term, (TermState?[] States, TermStatistics Term)> LookUp(IndexReader reader, IEnumerable<Term> terms)
     {
         var leaves = reader.Leaves;
         var sorted = terms.Distinct().Order().ToList();
@@ -117,10 +115,6 @@ internal static class TermAtATimeSearch
                 {
                     field = term.Field;
                     enumerator = ThreadTermsEnums.For(leaves[leaf].AtomicReader, field);
-                    if (enumerator is not null)
-                    {
-                        enumerators[(field, leaf)] = enumerator;
-                    }
                 }
                 if (enumerator is null || !enumerator.SeekExact(term.Bytes))
                 {
@@ -149,8 +143,7 @@ internal static class TermAtATimeSearch
     /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
     /// documents the filter allows; returns how many it offered.
     /// </summary>
-    private static int ScoreLeaf(
-        Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, Dictionary<(string Field, int Leaf), TermsEnum> enumerators, FixedBitSet? filter, TopHits best)
+    private static int ScoreLeaf(Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, FixedBitSet? filter, TopHits best)
     {
         var reader = leaf.AtomicReader;
         var liveDocs = reader.LiveDocs;
@@ -183,8 +176,8 @@ internal static class TermAtATimeSearch
                 {
                     continue;
                 }
-                // A term found in this segment was found by this field's enumerator, which goes straight to its state.
-                var terms = enumerators[(clause.Term!.Field, leafOrdinal)];
+                // The enumerator that found the term in this segment (this thread's) goes straight to its state.
+                var terms = ThreadTermsEnums.For(reader, clause.Term!.Field)!;
                 terms.SeekExact(clause.Term.Bytes, state);
                 var docs = reuse = terms.Docs(liveDocs, reuse, DocsFlags.FREQS);
                 var bm25 = similarity.GetSimScorer(clause.Stats, leaf);
