@@ -16,16 +16,15 @@ public static class TopKExperiment
 {
     public static int Run(string[] args)
     {
-        var indexPath = Option(args, "--index");
-        var queryFile = Option(args, "--queries");
+        var indexPath = SearchProfile.Option(args, "--index");
+        var queryFile = SearchProfile.Option(args, "--queries");
         if (indexPath is null || queryFile is null || !File.Exists(queryFile))
         {
             Console.Error.WriteLine("usage: topk --index DIR --queries FILE.jsonl [--depth 100]");
             return 2;
         }
-        var depth = int.Parse(Option(args, "--depth") ?? "100", CultureInfo.InvariantCulture);
-        var queries = File.ReadLines(queryFile).Where(l => l.Trim().Length > 0)
-            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("query").GetString() ?? "").ToList();
+        var depth = int.Parse(SearchProfile.Option(args, "--depth") ?? "100", CultureInfo.InvariantCulture);
+        var queries = SearchProfile.ReadQueries(queryFile);
         using var index = KeywordIndex.OpenForReading(indexPath);
         var variants = new[] { "Lucene, nested Boolean query", "term at a time, flat" };
         index.Read((searcher, catalog) =>
@@ -78,11 +77,5 @@ public static class TopKExperiment
             return 0;
         }, 0);
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
