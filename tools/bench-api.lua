@@ -14,6 +14,18 @@ local words = {
   "notification", "coordination", "exercise", "simulation", "budget", "funding", "strategy", "plan", "roadmap",
 }
 local function word() return words[math.random(#words)] end
+
+-- wrk runs this script in one Lua state per thread, each with the same unseeded random sequence: without a seed of
+-- its own, every thread (and every run) would send the same queries, and half the "distinct" requests would be
+-- answered by the result cache or by a search already running for the other thread.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + (id or 0))
+end
 local queries = {
   "q=incident+response+team+structure",
   "q=how+should+an+organization+handle+a+security+incident",
