@@ -4,6 +4,8 @@
 -- from a vocabulary to each, so nearly every request is new and the cache cannot help.
 local mode = os.getenv("MODE") or "bm25"
 local workload = os.getenv("WORKLOAD") or "popular"
+-- FACETS=1 asks for the facet counts, as the search page does; API clients and the document page do not.
+local facets = os.getenv("FACETS") == "1" and "&facets=true" or ""
 local words = {
   "national", "policy", "regulator", "operator", "telecommunication", "network", "critical", "sector", "response",
   "team", "awareness", "training", "capacity", "cooperation", "international", "law", "privacy", "data", "protection",
@@ -54,7 +56,7 @@ request = function()
   if workload == "distinct" then
     query = query:gsub("^q=([^&]*)", "q=%1+" .. word() .. "+" .. word())
   end
-  return wrk.format("GET", "/api/search?" .. query .. "&mode=" .. mode)
+  return wrk.format("GET", "/api/search?" .. query .. "&mode=" .. mode .. facets)
 end
 
 done = function(summary, latency, requests)
