@@ -4,6 +4,8 @@
 -- from a vocabulary to each, so nearly every request is new and the cache cannot help.
 local mode = os.getenv("MODE") or "bm25"
 local workload = os.getenv("WORKLOAD") or "popular"
+-- FACETS=1 asks for the facet counts, as the search page does; API clients and the document page do not.
+local facets = os.getenv("FACETS") == "1" and "&facets=true" or ""
 local words = {
   "national", "policy", "regulator", "operator", "telecommunication", "network", "critical", "sector", "response",
   "team", "awareness", "training", "capacity", "cooperation", "international", "law", "privacy", "data", "protection",
@@ -14,6 +16,18 @@ local words = {
   "notification", "coordination", "exercise", "simulation", "budget", "funding", "strategy", "plan", "roadmap",
 }
 local function word() return words[math.random(#words)] end
+
+-- wrk runs this script in one Lua state per thread, each with the same unseeded random sequence: without a seed of
+-- its own, every thread (and every run) would send the same queries, and half the "distinct" requests would be
+-- answered by the result cache or by a search already running for the other thread.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + (id or 0))
+end
 local queries = {
   "q=incident+response+team+structure",
   "q=how+should+an+organization+handle+a+security+incident",
@@ -42,7 +56,7 @@ request = function()
   if workload == "distinct" then
     query = query:gsub("^q=([^&]*)", "q=%1+" .. word() .. "+" .. word())
   end
-  return wrk.format("GET", "/api/search?" .. query .. "&mode=" .. mode)
+  return wrk.format("GET", "/api/search?" .. query .. "&mode=" .. mode .. facets)
 end
 
 done = function(summary, latency, requests)

@@ -12,6 +12,7 @@
 # index that grows, and says how many documents were committed in it.
 #   BENCH_DURATION=20s        wrk's time per row
 #   BENCH_ROWS=all            idle, ingesting or all
+#   BENCH_FACETS=0            1: every request also asks for the facet counts, as the search page does
 #   BENCH_API_BIN=DIR         run the KnowledgeBase.Api.dll in DIR (an earlier build, for before/after) instead of
 #                             this checkout's, which is then not built
 set -euo pipefail
@@ -97,7 +98,7 @@ first_commit() {
 
 # run_wrk MODE WORKLOAD PORT
 run_wrk() {
-    MODE="$1" WORKLOAD="$2" wrk -t2 -c50 -d"$duration" --timeout 10s -s tools/bench-api.lua "http://127.0.0.1:$3" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
+    MODE="$1" WORKLOAD="$2" FACETS="${BENCH_FACETS:-0}" wrk -t2 -c50 -d"$duration" --timeout 10s -s tools/bench-api.lua "http://127.0.0.1:$3" | awk '/^RESULT/ {print $2, $3, $4, $5, $6}'
 }
 
 rows=()
@@ -139,7 +140,7 @@ fi
 
 indexed="$(documents 5181 2>/dev/null || true)"
 echo "Corpus: $corpus ($files files, ${indexed:-no} documents in the benchmarked index; first ingest: ${first_ingest}); service: $api_bin"
-echo "wrk: 2 threads, 50 connections, $duration per row; $(nproc) cores shared with whatever else runs on this machine."
+echo "wrk: 2 threads, 50 connections, $duration per row; facets asked: $([[ "${BENCH_FACETS:-0}" == 1 ]] && echo yes || echo no); $(nproc) cores shared with whatever else runs on this machine."
 echo
 echo "| mode | queries | condition | req/s | p50 ms | p99 ms | errors / requests |"
 echo "|---|---|---|---:|---:|---:|---:|"

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using KnowledgeBase.Api.Tests.Support;
 using KnowledgeBase.Tests.Support;
 
@@ -27,6 +28,27 @@ public sealed class SearchModeTests : IDisposable
         Assert.Equal(2, Calls.HitDocuments(grouped).Count());
         Assert.Equal(2, Calls.HitDocuments(grouped).Distinct().Count());
         await Calls.ProblemAsync(await writer.GetAsync("/api/search?q=x&groupBy=chapter"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Facets_are_counted_when_asked_by_query_string_or_body_and_left_out_otherwise()
+    {
+        using var host = ApiHost.In(_folder);
+        using var writer = host.CreateWriter();
+        await Calls.IngestAsync(writer, TestPaths.SampleCorpus("nist_sp800-150_2016.pdf"));
+        await Calls.IngestAsync(writer, TestPaths.SampleCorpus("nist_sp800-61r2_2012.pdf"));
+
+        var plain = await Calls.SearchAsync(writer, "q=incident+information+sharing&mode=bm25");
+        var asked = await Calls.SearchAsync(writer, "q=incident+information+sharing&mode=bm25&facets=true");
+        using var posted = await Calls.PostJsonAsync(writer, "/api/search", new { q = "incident information sharing", mode = "bm25", facets = true });
+        var postedBody = JsonNode.Parse(await posted.Content.ReadAsStringAsync())!;
+
+        Assert.Empty(plain["facets"]!.AsObject());
+        Assert.Equal(Calls.HitDocuments(plain), Calls.HitDocuments(asked));
+        // Both NIST publications match, so the language facet counts two documents in English.
+        Assert.Equal(2, asked["facets"]!["lang"]!.AsArray().Single(f => (string?)f!["value"] == "en")!["count"]!.GetValue<int>());
+        Assert.Equal(asked["facets"]!.ToJsonString(), postedBody["facets"]!.ToJsonString());
+        await Calls.ProblemAsync(await writer.GetAsync("/api/search?q=x&facets=maybe"), HttpStatusCode.BadRequest);
     }
 
     public void Dispose() => _folder.Dispose();

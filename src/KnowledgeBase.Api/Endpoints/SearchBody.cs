@@ -12,4 +12,6 @@ internal sealed record SearchBody : FilterBody
     public string? Mode { get; init; }
 
     public string? GroupBy { get; init; }
+
+    public bool? Facets { get; init; }
 }

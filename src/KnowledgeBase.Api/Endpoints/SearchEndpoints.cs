@@ -23,13 +23,13 @@ internal static class SearchEndpoints
 
     public static Task<Ok<SearchResponse>> SearchByQueryAsync(
         [AsParameters] SearchQuery query, SearchService search, KeywordIndex index, CancellationToken cancellationToken) =>
-        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query), search, index, cancellationToken);
+        RunAsync(RequestBinding.Search(query.Q, query.Top, query.Skip, query.Mode, query.GroupBy, query.Facets == true, query), search, index, cancellationToken);
 
     public static Task<Ok<SearchResponse>> SearchByBodyAsync(
         SearchBody? body, SearchService search, KeywordIndex index, CancellationToken cancellationToken)
     {
         var fields = RequestBinding.Body(body);
-        return RunAsync(RequestBinding.Search(fields.Q, fields.Top, fields.Skip, fields.Mode, fields.GroupBy, fields), search, index, cancellationToken);
+        return RunAsync(RequestBinding.Search(fields.Q, fields.Top, fields.Skip, fields.Mode, fields.GroupBy, fields.Facets == true, fields), search, index, cancellationToken);
     }
 
     private static async Task<Ok<SearchResponse>> RunAsync(

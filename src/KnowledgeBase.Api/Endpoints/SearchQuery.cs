@@ -15,4 +15,8 @@ internal sealed class SearchQuery : DocumentListQuery
     /// <summary>"document": only the best passage of each document.</summary>
     [FromQuery(Name = "groupBy")]
     public string? GroupBy { get; init; }
+
+    /// <summary>true: count the documents per filter value among the best 1,000 passages (what the page shows).</summary>
+    [FromQuery(Name = "facets")]
+    public bool? Facets { get; init; }
 }

@@ -59,17 +59,47 @@ internal static class PassageRanker
     /// The candidates with superseded editions weighted, best first; and the first <c>Skip + Top</c> of them after
     /// diversification or grouping (the page with what it skips).
     /// </summary>
-    private static (string[] DocumentIds, List<RankedPassage> Ranked, List<RankedPassage> Prefix) Rank(
+    private static (string[] DocumentIds, RankedPassage[] Ranked, List<RankedPassage> Prefix) Rank(
         IReadOnlyList<ScoreDoc> candidates, IndexCatalog catalog, EditionIndex editions, SearchRequest request)
     {
-        var documentIds = candidates.Select(d => catalog.DocumentIdOf(d.Doc)).ToArray();
+        var documentIds = new string[candidates.Count];
+        var ranked = new RankedPassage[candidates.Count];
         var superseded = editions.SupersededDocuments();
-        var ranked = candidates
-            .Select((d, i) => new RankedPassage(d.Doc, documentIds[i], superseded.Contains(documentIds[i]) ? d.Score * SupersededWeight : d.Score))
-            .OrderByDescending(h => h.Score)
-            .ToList();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (doc, score) = (candidates[i].Doc, candidates[i].Score);
+            documentIds[i] = catalog.DocumentIdOf(doc);
+            ranked[i] = new RankedPassage(doc, documentIds[i], superseded.Contains(documentIds[i]) ? score * SupersededWeight : score);
+        }
+        SortBestFirst(ranked);
         var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
         return (documentIds, ranked, ordered.Take(request.Skip + request.Top).ToList());
+    }
+
+    /// <summary>
+    /// Best score first, ties in candidate order (a stable sort). The candidates come best first, so unless a
+    /// superseded edition's weight moved one down there is nothing to do: the hybrid lists of 1,000 or more were
+    /// sorted again every time.
+    /// </summary>
+    private static void SortBestFirst(RankedPassage[] ranked)
+    {
+        var sorted = true;
+        for (var i = 1; i < ranked.Length && sorted; i++)
+        {
+            sorted = ranked[i - 1].Score >= ranked[i].Score;
+        }
+        if (sorted)
+        {
+            return;
+        }
+        var order = Enumerable.Range(0, ranked.Length).ToArray();
+        var scores = Array.ConvertAll(ranked, p => p.Score);
+        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        var copy = (RankedPassage[])ranked.Clone();
+        for (var i = 0; i < order.Length; i++)
+        {
+            ranked[i] = copy[order[i]];
+        }
     }
 
     /// <summary>The shallow depth for a BM25 search that neither counts facets nor expands its query; else null.</summary>

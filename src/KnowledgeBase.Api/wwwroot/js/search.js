@@ -47,7 +47,7 @@ export async function showSearch(state) {
   status.textContent = 'Searching…';
   results.setAttribute('aria-busy', 'true');
   try {
-    const response = await getJson(`/api/search?${searchQuery(state)}`, running.signal);
+    const response = await getJson(`/api/search?${searchQuery(state)}&facets=true`, running.signal);
     renderResults(state, response);
   } catch (error) {
     if (error.name === 'AbortError') return;
