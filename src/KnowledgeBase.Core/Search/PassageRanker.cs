@@ -43,8 +43,8 @@ internal static class PassageRanker
         var page = prefix.Skip(request.Skip).ToList();
         var stored = page.Select(h => searcher.Doc(h.Doc)).ToList();
         stages?.Mark("stored fields of the page");
-        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
-        var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets)).ToList();
+        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer, reader: searcher.IndexReader);
+        var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets, h.Doc)).ToList();
         stages?.Mark("snippets and highlighting");
         if (!request.IncludeFacets)
         {

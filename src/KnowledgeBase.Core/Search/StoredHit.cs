@@ -6,9 +6,11 @@ namespace KnowledgeBase.Core.Search;
 /// <summary>Turns a stored passage into a search hit with its snippet.</summary>
 internal static class StoredHit
 {
-    public static SearchHit Read(Document document, float score, SnippetBuilder snippets)
+    /// <summary>The hit of <paramref name="document"/>, number <paramref name="doc"/> in the snippets' reader when known.</summary>
+    public static SearchHit Read(Document document, float score, SnippetBuilder snippets, int? doc = null)
     {
         var clause = document.Get(IndexFields.Clause);
+        var text = document.Get(IndexFields.Body);
         return new SearchHit(
             DocumentId: document.Get(IndexFields.DocumentId),
             Title: document.Get(IndexFields.Title),
@@ -19,10 +21,10 @@ internal static class StoredHit
             PageStart: document.GetField(IndexFields.PageStart).GetInt32Value() ?? 1,
             PageEnd: document.GetField(IndexFields.PageEnd).GetInt32Value() ?? 1,
             Score: score,
-            Snippet: snippets.Build(document.Get(IndexFields.Body), document.Get(IndexFields.Language)),
+            Snippet: snippets.Build(text, document.Get(IndexFields.Language), doc),
             ChunkOrdinal: document.GetField(IndexFields.Ordinal).GetInt32Value() ?? 0)
         {
-            Text = document.Get(IndexFields.Body),
+            Text = text,
         };
     }
 }
