@@ -13,9 +13,10 @@ namespace KnowledgeBase.Core.Search;
 /// <c>termsOnly</c> the fragments are scored by the query's terms alone, not its phrases' positions: much cheaper for
 /// queries of hundreds of phrases (a comparison's topics), whose positional scoring indexes every passage in memory.
 /// Given the <paramref name="reader"/> the passages come from, a passage's analysis is taken from
-/// <see cref="AnalysedPassageCache.Shared"/> when a search has already shown it.
+/// <paramref name="cache"/> (by default <see cref="AnalysedPassageCache.Shared"/>) when a search has already shown it.
 /// </summary>
-internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool termsOnly = false, IndexReader? reader = null)
+internal sealed class SnippetBuilder(
+    Query textQuery, Analyzer analyzer, bool termsOnly = false, IndexReader? reader = null, AnalysedPassageCache? cache = null)
 {
     private const int FragmentChars = 220;
 
@@ -62,9 +63,9 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
         if (!termsOnly && HighlightTermWeights.Of(textQuery, field) is { } weights)
         {
             var passages = new PassageHighlighter(weights, FragmentChars);
-            var cache = AnalysedPassageCache.Shared;
+            var passageCache = cache ?? AnalysedPassageCache.Shared;
             return (text, doc) => passages.BestFragments(
-                reader is not null && doc is { } number ? cache.Get(reader, number, field, analyzer, text) : AnalysedPassage.Analyse(analyzer, field, text),
+                reader is not null && doc is { } number ? passageCache.Get(reader, number, field, analyzer, text) : AnalysedPassage.Analyse(analyzer, field, text),
                 text);
         }
         IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
