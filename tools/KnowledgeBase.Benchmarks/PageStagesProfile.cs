@@ -46,6 +46,7 @@ public static class PageStagesProfile
                 foreach (var (textQuery, docs) in pages)
                 {
                     Time(times, "stored fields: searcher.Doc", () => docs.Select(d => searcher.Doc(d.Doc)).ToList());
+                    Time(times, "stored fields: the fields a hit shows (StoredHit.Load)", () => docs.Select(d => StoredHit.Load(searcher, d.Doc)).ToList());
                     Time(times, "stored fields: block decompression alone", () => docs.Select(d => { searcher.Doc(d.Doc, new StopAtFirstField()); return 0; }).ToList());
                     var passages = docs.Select(d => searcher.Doc(d.Doc)).Select((d, i) => (Text: d.Get(IndexFields.Body), Language: d.Get(IndexFields.Language), docs[i].Doc)).ToList();
                     Time(times, "snippets: SnippetBuilder, passages analysed now", () =>

@@ -41,7 +41,7 @@ internal static class PassageRanker
             stages?.Mark("deeper retrieval when the shallow page was not settled");
         }
         var page = prefix.Skip(request.Skip).ToList();
-        var stored = page.Select(h => searcher.Doc(h.Doc)).ToList();
+        var stored = page.Select(h => StoredHit.Load(searcher, h.Doc)).ToList();
         stages?.Mark("stored fields of the page");
         var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer, reader: searcher.IndexReader);
         var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets, h.Doc)).ToList();

@@ -1,11 +1,20 @@
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Documents;
+using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>Turns a stored passage into a search hit with its snippet.</summary>
 internal static class StoredHit
 {
+    /// <summary>The stored fields of passage <paramref name="doc"/> that <see cref="Read"/> uses, and no others.</summary>
+    public static Document Load(IndexSearcher searcher, int doc)
+    {
+        var visitor = new PageFieldsVisitor();
+        searcher.Doc(doc, visitor);
+        return visitor.Document;
+    }
+
     /// <summary>The hit of <paramref name="document"/>, number <paramref name="doc"/> in the snippets' reader when known.</summary>
     public static SearchHit Read(Document document, float score, SnippetBuilder snippets, int? doc = null)
     {
