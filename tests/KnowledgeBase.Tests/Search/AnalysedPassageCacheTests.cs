@@ -122,4 +122,38 @@ public sealed class AnalysedPassageCacheTests : IDisposable
         Assert.Equal(80, counts.Count);
         Assert.All(counts, count => Assert.InRange(count, 1, 10));
     }
+
+    [Fact]
+    public void Get_FromManyThreadsAtOnceWithEvictions_GivesEveryPassageItsOwnTokens()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            IndexedDocuments.Add(_index, $"d{i}", $"Operator {i} reports incident {i * 7} to team {i % 5}; plan {i} follows.", new DocumentMetadata { Title = $"d{i}" });
+        }
+        var cache = new AnalysedPassageCache(capacity: 12);
+        var field = LanguageFields.Field(IndexFields.Body, "en");
+
+        var mismatches = _index.Read((searcher, _) =>
+        {
+            var reader = searcher.IndexReader;
+            var passages = Enumerable.Range(0, reader.MaxDoc)
+                .Select(doc => (Doc: doc, Text: searcher.Doc(doc).Get(IndexFields.Body)))
+                .Where(p => p.Text is not null)
+                .Select(p => (p.Doc, p.Text, Expected: AnalysedPassage.Analyse(_index.IndexAnalyzer, field, p.Text).Tokens.ToArray()))
+                .ToList();
+            var wrong = 0;
+            Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            {
+                var (doc, text, expected) = passages[(i * 7) % passages.Count];
+                if (!cache.Get(reader, doc, field, _index.IndexAnalyzer, text).Tokens.SequenceEqual(expected))
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            });
+            return wrong;
+        }, -1);
+
+        Assert.Equal(0, mismatches);
+        Assert.InRange(cache.Count, 1, 12);
+    }
 }
