@@ -55,7 +55,8 @@ internal sealed class SnippetBuilder(
     /// How a passage's best two fragments are found in <paramref name="field"/>. A query of terms alone weighs a word
     /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
     /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
-    /// highlighter and its positional QueryScorer, which looks at each passage; <c>termsOnly</c> Lucene's with a
+    /// highlighter and its positional QueryScorer, which looks at each passage (given only the field's clauses,
+    /// <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a
     /// QueryTermScorer.
     /// </summary>
     private Func<string, int?, string[]> BestFragments(string field)
@@ -68,7 +69,7 @@ internal sealed class SnippetBuilder(
                 reader is not null && doc is { } number ? passageCache.Get(reader, number, field, analyzer, text) : AnalysedPassage.Analyse(analyzer, field, text),
                 text);
         }
-        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
+        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(FieldClauses.Of(textQuery, field), field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleFragmenter(FragmentChars),
