@@ -35,7 +35,10 @@ internal sealed class AnalysedPassageCache
         _newCoreId = _ => Interlocked.Increment(ref _lastCoreId);
     }
 
-    /// <summary>The cache every search of the process shares (keys are unique across indexes and readers).</summary>
+    /// <summary>
+    /// The cache every search of the process shares: keys are unique across indexes and readers, and every index
+    /// analyses its passages with the same analyzers (IndexAnalyzers), so a passage's tokens do not depend on who asks.
+    /// </summary>
     public static AnalysedPassageCache Shared { get; } = new();
 
     public int Count => _passages.Count;

@@ -56,8 +56,7 @@ internal sealed class SnippetBuilder(
     /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
     /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
     /// highlighter and its positional QueryScorer, which looks at each passage (given only the field's clauses,
-    /// <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a
-    /// QueryTermScorer.
+    /// <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a QueryTermScorer.
     /// </summary>
     private Func<string, int?, string[]> BestFragments(string field)
     {
