@@ -22,6 +22,8 @@ public sealed class AnalysedPassageCacheTests : IDisposable
         ("zh", "zh", "resolution_zh.txt"),
     ];
 
+    private static readonly string EnglishBody = LanguageFields.Field(IndexFields.Body, "en");
+
     private readonly TempFolder _temp = new();
     private readonly KeywordIndex _index;
 
@@ -92,27 +94,18 @@ public sealed class AnalysedPassageCacheTests : IDisposable
     [Fact]
     public void Get_MorePassagesThanTheCapacity_HoldsNoMoreThanTheCapacityAndStillAnswers()
     {
-        for (var i = 0; i < 40; i++)
-        {
-            IndexedDocuments.Add(_index, $"d{i}", $"Passage {i}: incident response plan number {i} for operator {i}.", new DocumentMetadata { Title = $"d{i}" });
-        }
+        AddPassages(40, i => $"Passage {i}: incident response plan number {i} for operator {i}.");
         var cache = new AnalysedPassageCache(capacity: 10);
-        var field = LanguageFields.Field(IndexFields.Body, "en");
 
         var counts = _index.Read((searcher, _) =>
         {
-            var reader = searcher.IndexReader;
             var seen = new List<int>();
             for (var round = 0; round < 2; round++)
             {
-                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                foreach (var (doc, text) in StoredPassages(searcher))
                 {
-                    if (searcher.Doc(doc).Get(IndexFields.Body) is not { } text)
-                    {
-                        continue;
-                    }
-                    var passage = cache.Get(reader, doc, field, _index.IndexAnalyzer, text);
-                    Assert.Equal(AnalysedPassage.Analyse(_index.IndexAnalyzer, field, text).Tokens, passage.Tokens);
+                    var passage = cache.Get(searcher.IndexReader, doc, EnglishBody, _index.IndexAnalyzer, text);
+                    Assert.Equal(AnalysedPassage.Analyse(_index.IndexAnalyzer, EnglishBody, text).Tokens, passage.Tokens);
                     seen.Add(cache.Count);
                 }
             }
@@ -126,26 +119,20 @@ public sealed class AnalysedPassageCacheTests : IDisposable
     [Fact]
     public void Get_FromManyThreadsAtOnceWithEvictions_GivesEveryPassageItsOwnTokens()
     {
-        for (var i = 0; i < 30; i++)
-        {
-            IndexedDocuments.Add(_index, $"d{i}", $"Operator {i} reports incident {i * 7} to team {i % 5}; plan {i} follows.", new DocumentMetadata { Title = $"d{i}" });
-        }
+        AddPassages(30, i => $"Operator {i} reports incident {i * 7} to team {i % 5}; plan {i} follows.");
         var cache = new AnalysedPassageCache(capacity: 12);
-        var field = LanguageFields.Field(IndexFields.Body, "en");
 
         var mismatches = _index.Read((searcher, _) =>
         {
             var reader = searcher.IndexReader;
-            var passages = Enumerable.Range(0, reader.MaxDoc)
-                .Select(doc => (Doc: doc, Text: searcher.Doc(doc).Get(IndexFields.Body)))
-                .Where(p => p.Text is not null)
-                .Select(p => (p.Doc, p.Text, Expected: AnalysedPassage.Analyse(_index.IndexAnalyzer, field, p.Text).Tokens.ToArray()))
+            var passages = StoredPassages(searcher)
+                .Select(p => (p.Doc, p.Text, Expected: AnalysedPassage.Analyse(_index.IndexAnalyzer, EnglishBody, p.Text).Tokens.ToArray()))
                 .ToList();
             var wrong = 0;
             Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
             {
                 var (doc, text, expected) = passages[(i * 7) % passages.Count];
-                if (!cache.Get(reader, doc, field, _index.IndexAnalyzer, text).Tokens.SequenceEqual(expected))
+                if (!cache.Get(reader, doc, EnglishBody, _index.IndexAnalyzer, text).Tokens.SequenceEqual(expected))
                 {
                     Interlocked.Increment(ref wrong);
                 }
@@ -156,4 +143,19 @@ public sealed class AnalysedPassageCacheTests : IDisposable
         Assert.Equal(0, mismatches);
         Assert.InRange(cache.Count, 1, 12);
     }
+
+    private void AddPassages(int count, Func<int, string> text)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            IndexedDocuments.Add(_index, $"d{i}", text(i), new DocumentMetadata { Title = $"d{i}" });
+        }
+    }
+
+    /// <summary>Every passage of the searcher's commit with its number and stored text (document rows have no text).</summary>
+    private static List<(int Doc, string Text)> StoredPassages(Lucene.Net.Search.IndexSearcher searcher) =>
+        [.. Enumerable.Range(0, searcher.IndexReader.MaxDoc)
+            .Select(doc => (Doc: doc, Text: searcher.Doc(doc).Get(IndexFields.Body)))
+            .Where(p => p.Text is not null)
+            .Select(p => (p.Doc, p.Text!))];
 }
