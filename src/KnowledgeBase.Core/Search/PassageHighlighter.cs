@@ -1,6 +1,5 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search.Highlight;
 
 namespace KnowledgeBase.Core.Search;
@@ -15,8 +14,7 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal sealed class PassageHighlighter
 {
-    // Lucene's Highlighter.DEFAULT_MAX_CHARS_TO_ANALYZE and TokenGroup.MAX_NUM_TOKENS_PER_GROUP.
-    private const int MaxCharsToAnalyze = 50 * 1024;
+    // Lucene's TokenGroup.MAX_NUM_TOKENS_PER_GROUP.
     private const int MaxTokensPerGroup = 50;
 
     private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
@@ -41,10 +39,14 @@ internal sealed class PassageHighlighter
         _fragmentChars = fragmentChars;
     }
 
-    /// <summary>The best two fragments of <paramref name="text"/>, best first, or one when they adjoin; none without a match.</summary>
-    public string[] BestFragments(Analyzer analyzer, string field, string text)
+    /// <summary>The best two fragments of <paramref name="text"/>, analysed now, best first, or one when they adjoin; none without a match.</summary>
+    public string[] BestFragments(Analyzer analyzer, string field, string text) =>
+        BestFragments(AnalysedPassage.Analyse(analyzer, field, text), text);
+
+    /// <summary>The best two fragments of <paramref name="text"/>, whose tokens are <paramref name="passage"/>'s.</summary>
+    public string[] BestFragments(AnalysedPassage passage, string text)
     {
-        Split(analyzer, field, text);
+        Split(passage, text);
         // Lucene's FragmentQueue of two: the higher score first, the earlier fragment on a tie.
         Fragment? best = null, second = null;
         foreach (var fragment in _fragments)
@@ -76,74 +78,59 @@ internal sealed class PassageHighlighter
     /// Lucene's Highlighter.GetBestTextFragments, recording pieces instead of writing them: overlapping tokens form a
     /// group, marked when one of them scores; a fragment ends at the first group after each <c>fragmentChars</c>.
     /// </summary>
-    private void Split(Analyzer analyzer, string field, string text)
+    private void Split(AnalysedPassage passage, string text)
     {
         _pieces.Clear();
         _fragments.Clear();
         StartFragment();
-        var stream = analyzer.GetTokenStream(field, text);
-        try
+        var (fragmentStart, fragmentCount, lastEnd) = (0, 1, 0);
+        var (groupTokens, groupEnd, matchStart, matchEnd, groupScore) = (0, 0, 0, 0, 0f);
+        var tokens = passage.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            var (fragmentStart, fragmentCount, lastEnd) = (0, 1, 0);
-            var (groupTokens, groupEnd, matchStart, matchEnd, groupScore) = (0, 0, 0, 0, 0f);
-            while (stream.IncrementToken() && offset.StartOffset < MaxCharsToAnalyze)
-            {
-                if (offset.EndOffset > text.Length || offset.StartOffset > text.Length)
-                {
-                    throw new InvalidTokenOffsetsException($"Token {term} exceeds length of provided text sized {text.Length}");
-                }
-                if (groupTokens > 0 && offset.StartOffset >= groupEnd)
-                {
-                    lastEnd = AddGroup(matchStart, matchEnd, groupScore, lastEnd);
-                    (groupTokens, groupScore) = (0, 0f);
-                    if (offset.EndOffset >= _fragmentChars * fragmentCount)
-                    {
-                        fragmentCount++;
-                        _fragments.Add(new Fragment(fragmentStart, _pieces.Count, _fragmentScore));
-                        fragmentStart = _pieces.Count;
-                        StartFragment();
-                    }
-                }
-                // Scored before the group's size is checked, as Lucene's highlighter does.
-                var score = Score(term);
-                if (groupTokens < MaxTokensPerGroup)
-                {
-                    (int start, int end) = (offset.StartOffset, offset.EndOffset);
-                    if (groupTokens == 0)
-                    {
-                        (matchStart, matchEnd, groupEnd, groupScore) = (start, end, end, groupScore + score);
-                    }
-                    else
-                    {
-                        groupEnd = Math.Max(groupEnd, end);
-                        if (score > 0)
-                        {
-                            (matchStart, matchEnd) = groupScore == 0 ? (start, end) : (Math.Min(matchStart, start), Math.Max(matchEnd, end));
-                            groupScore += score;
-                        }
-                    }
-                    groupTokens++;
-                }
-            }
-            var lastScore = _fragmentScore;
-            if (groupTokens > 0)
+            var (_, start, end) = tokens[i];
+            if (groupTokens > 0 && start >= groupEnd)
             {
                 lastEnd = AddGroup(matchStart, matchEnd, groupScore, lastEnd);
+                (groupTokens, groupScore) = (0, 0f);
+                if (end >= _fragmentChars * fragmentCount)
+                {
+                    fragmentCount++;
+                    _fragments.Add(new Fragment(fragmentStart, _pieces.Count, _fragmentScore));
+                    fragmentStart = _pieces.Count;
+                    StartFragment();
+                }
             }
-            if (lastEnd < text.Length && text.Length <= MaxCharsToAnalyze)
+            // Scored before the group's size is checked, as Lucene's highlighter does.
+            var score = Score(passage.Term(i));
+            if (groupTokens < MaxTokensPerGroup)
             {
-                _pieces.Add(new Piece(lastEnd, text.Length, Marked: false));
+                if (groupTokens == 0)
+                {
+                    (matchStart, matchEnd, groupEnd, groupScore) = (start, end, end, groupScore + score);
+                }
+                else
+                {
+                    groupEnd = Math.Max(groupEnd, end);
+                    if (score > 0)
+                    {
+                        (matchStart, matchEnd) = groupScore == 0 ? (start, end) : (Math.Min(matchStart, start), Math.Max(matchEnd, end));
+                        groupScore += score;
+                    }
+                }
+                groupTokens++;
             }
-            _fragments.Add(new Fragment(fragmentStart, _pieces.Count, lastScore));
-            stream.End();
         }
-        finally
+        var lastScore = _fragmentScore;
+        if (groupTokens > 0)
         {
-            stream.Dispose();
+            lastEnd = AddGroup(matchStart, matchEnd, groupScore, lastEnd);
         }
+        if (lastEnd < text.Length && text.Length <= AnalysedPassage.MaxCharsToAnalyze)
+        {
+            _pieces.Add(new Piece(lastEnd, text.Length, Marked: false));
+        }
+        _fragments.Add(new Fragment(fragmentStart, _pieces.Count, lastScore));
     }
 
     /// <summary>The text between the last group and this one as it is, then the group's matched span, marked when it scored.</summary>
@@ -158,9 +145,9 @@ internal sealed class PassageHighlighter
     }
 
     /// <summary>As QueryScorer.GetTokenScore: the term's weight, counted once per fragment in the fragment's score.</summary>
-    private float Score(ICharTermAttribute term)
+    private float Score(ReadOnlySpan<char> term)
     {
-        if (!_lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var key, out var weight))
+        if (!_lookup.TryGetValue(term, out var key, out var weight))
         {
             return 0;
         }

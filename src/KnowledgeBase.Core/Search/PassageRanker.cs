@@ -41,10 +41,10 @@ internal static class PassageRanker
             stages?.Mark("deeper retrieval when the shallow page was not settled");
         }
         var page = prefix.Skip(request.Skip).ToList();
-        var stored = page.Select(h => searcher.Doc(h.Doc)).ToList();
+        var stored = page.Select(h => StoredHit.Load(searcher, h.Doc)).ToList();
         stages?.Mark("stored fields of the page");
-        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer);
-        var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets)).ToList();
+        var snippets = new SnippetBuilder(textQuery, retrieval.IndexAnalyzer, reader: searcher.IndexReader);
+        var hits = page.Select((h, i) => StoredHit.Read(stored[i], h.Score, snippets, h.Doc)).ToList();
         stages?.Mark("snippets and highlighting");
         if (!request.IncludeFacets)
         {

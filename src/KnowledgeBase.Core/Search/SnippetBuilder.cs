@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using KnowledgeBase.Core.Indexing;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -11,17 +12,23 @@ namespace KnowledgeBase.Core.Search;
 /// Best-matching fragments of a chunk's text, HTML-escaped, with the query terms in &lt;mark&gt;. With
 /// <c>termsOnly</c> the fragments are scored by the query's terms alone, not its phrases' positions: much cheaper for
 /// queries of hundreds of phrases (a comparison's topics), whose positional scoring indexes every passage in memory.
+/// Given the <paramref name="reader"/> the passages come from, a passage's analysis is taken from
+/// <paramref name="cache"/> (by default <see cref="AnalysedPassageCache.Shared"/>) when a search has already shown it.
 /// </summary>
-internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool termsOnly = false)
+internal sealed class SnippetBuilder(
+    Query textQuery, Analyzer analyzer, bool termsOnly = false, IndexReader? reader = null, AnalysedPassageCache? cache = null)
 {
     private const int FragmentChars = 220;
 
     private static readonly SearchValues<char> Breaks = SearchValues.Create("\n\r\t");
 
-    private readonly Dictionary<string, Func<string, string[]>> _byField = [];
+    private readonly Dictionary<string, Func<string, int?, string[]>> _byField = [];
 
-    /// <summary>Highlights with the analyzer of the chunk's language, as it was indexed.</summary>
-    public string Build(string text, string? language)
+    /// <summary>
+    /// Highlights with the analyzer of the chunk's language, as it was indexed. <paramref name="doc"/> is the
+    /// passage's number in the builder's reader, when it has one.
+    /// </summary>
+    public string Build(string text, string? language, int? doc = null)
     {
         var field = LanguageFields.Field(IndexFields.Body, language);
         if (!_byField.TryGetValue(field, out var bestFragments))
@@ -30,7 +37,7 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
             _byField[field] = bestFragments;
         }
         var flat = Flatten(text);
-        var fragments = bestFragments(flat);
+        var fragments = bestFragments(flat, doc);
         if (fragments.Length > 0)
         {
             return string.Join(" … ", fragments.Select(f => f.Trim()));
@@ -48,22 +55,25 @@ internal sealed class SnippetBuilder(Query textQuery, Analyzer analyzer, bool te
     /// How a passage's best two fragments are found in <paramref name="field"/>. A query of terms alone weighs a word
     /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
     /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
-    /// highlighter and its positional QueryScorer, which looks at each passage; <c>termsOnly</c> Lucene's with a
-    /// QueryTermScorer.
+    /// highlighter and its positional QueryScorer, which looks at each passage (given only the field's clauses,
+    /// <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a QueryTermScorer.
     /// </summary>
-    private Func<string, string[]> BestFragments(string field)
+    private Func<string, int?, string[]> BestFragments(string field)
     {
         if (!termsOnly && HighlightTermWeights.Of(textQuery, field) is { } weights)
         {
             var passages = new PassageHighlighter(weights, FragmentChars);
-            return text => passages.BestFragments(analyzer, field, text);
+            var passageCache = cache ?? AnalysedPassageCache.Shared;
+            return (text, doc) => passages.BestFragments(
+                reader is not null && doc is { } number ? passageCache.Get(reader, number, field, analyzer, text) : AnalysedPassage.Analyse(analyzer, field, text),
+                text);
         }
-        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(textQuery, field);
+        IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(FieldClauses.Of(textQuery, field), field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
         {
             TextFragmenter = new SimpleFragmenter(FragmentChars),
         };
-        return text => highlighter.GetBestFragments(analyzer, field, text, 2);
+        return (text, _) => highlighter.GetBestFragments(analyzer, field, text, 2);
     }
 
     /// <summary>
