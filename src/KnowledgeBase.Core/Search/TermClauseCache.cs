@@ -67,9 +67,11 @@ internal sealed class TermClauseCache
     public static TermClauseCache For(IndexSearcher searcher)
     {
         var bySimilarity = ByCommit.GetValue(searcher.IndexReader, static _ => new ConditionalWeakTable<Similarity, TermClauseCache>());
-        return bySimilarity.TryGetValue(searcher.Similarity, out var cache)
-            ? cache
-            : bySimilarity.GetValue(searcher.Similarity, similarity => new TermClauseCache(searcher.IndexReader, similarity));
+        return bySimilarity.TryGetValue(searcher.Similarity, out var cache) ? cache : Create(bySimilarity, searcher.IndexReader, searcher.Similarity);
+
+        // Apart, so that the closure is made only for a commit's first search.
+        static TermClauseCache Create(ConditionalWeakTable<Similarity, TermClauseCache> bySimilarity, IndexReader reader, Similarity similarity) =>
+            bySimilarity.GetValue(similarity, s => new TermClauseCache(reader, s));
     }
 
     /// <summary>Drops every clause held, so the next search starts cold (benchmarks measure both).</summary>
