@@ -109,7 +109,10 @@ internal sealed class TermClauseCache
 
     private sealed class Generation
     {
-        public readonly ConcurrentDictionary<ClauseKey, ScoredPostings> Entries = new();
+        // Sized for some 300 questions' clauses from the start: growing the table took every stripe's lock again
+        // and again while a fresh commit's cache filled (`topk --term-cache fresh`, 506 varied queries: mean
+        // 0.70/0.63 -> 0.58/0.55 ms in two runs).
+        public readonly ConcurrentDictionary<ClauseKey, ScoredPostings> Entries = new(Environment.ProcessorCount, 1 << 14);
         public long Held;
     }
 }
