@@ -5,6 +5,7 @@ using KnowledgeBase.Core.Embeddings;
 using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Search.Evaluation;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeBase.Benchmarks;
@@ -13,9 +14,9 @@ namespace KnowledgeBase.Benchmarks;
 /// Where a warm, uncached search spends its time, stage by stage (<see cref="SearchStageTimes"/>), for bm25 and
 /// hybrid over one query list; then the end-to-end latency of <see cref="SearchService"/> (what `kb` and the service
 /// call) as p50/p95/p99 of wall and of thread CPU time. Each pass uses a new service, so no query is answered from the
-/// result cache.
+/// result cache; the term clause cache is as `--term-cache` says.
 /// Settings come from KB__* environment variables, as for `kb` (KB__Embeddings__Provider, KB__Search__DefaultMode…).
-/// Usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10]
+/// Usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10] [--term-cache warm|fresh|empty] (see <see cref="TermCacheMode"/>)
 /// </summary>
 public static class SearchProfile
 {
@@ -28,7 +29,7 @@ public static class SearchProfile
         var queryFile = Option(args, "--queries");
         if (indexPath is null || queryFile is null || !File.Exists(queryFile))
         {
-            Console.Error.WriteLine("usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10]");
+            Console.Error.WriteLine("usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10] [--term-cache warm|fresh|empty]");
             return 2;
         }
         var top = int.Parse(Option(args, "--top") ?? "10", CultureInfo.InvariantCulture);
@@ -39,6 +40,8 @@ public static class SearchProfile
         var options = settings.GetSection(SearchOptions.SectionName).Get<SearchOptions>() ?? new SearchOptions();
         var embedder = new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddingOptions), embeddingOptions);
         using var index = KeywordIndex.OpenForReading(indexPath);
+        var termCache = TermCacheMode.FromArgs(args);
+        var searcher = index.Read((s, _) => s, null!); // opened for reading: the same commit throughout
         var modes = new List<SearchMode> { SearchMode.Bm25 };
         if (new SearchService(index, options, embedder).DenseUnavailable() is { } reason)
         {
@@ -58,10 +61,12 @@ public static class SearchProfile
             // The first pass warms the JIT, the page cache and the per-segment caches; the second is measured.
             for (var pass = 0; pass < 2; pass++)
             {
+                termCache.BeforePass(searcher, pass);
                 var profiles = new List<IReadOnlyDictionary<string, double>>();
                 var cpuProfiles = new List<IReadOnlyDictionary<string, double>>();
                 foreach (var text in queries)
                 {
+                    termCache.BeforeQuery(searcher, pass);
                     var stages = new SearchStageTimes(ThreadCpuTime.Milliseconds);
                     var vector = mode == SearchMode.Hybrid && embedder.Understands(QueryLanguageGuess.Guess(text))
                         ? embedder.EmbedQueryAsync(text, CancellationToken.None).GetAwaiter().GetResult()
@@ -75,6 +80,10 @@ public static class SearchProfile
                     cpuProfiles.Add(stages.CpuMilliseconds);
                 }
                 byMode[mode] = profiles;
+                if (pass == 1)
+                {
+                    Console.WriteLine($"{mode}: term cache {termCache.Name}; {TermCacheMode.Describe(searcher)}.");
+                }
                 cpuByMode[mode] = cpuProfiles;
             }
         }
@@ -82,14 +91,14 @@ public static class SearchProfile
         Console.WriteLine();
         WriteCpuBreakdown(cpuByMode);
         Console.WriteLine();
-        WriteEndToEnd(index, embedder, options, request, queries, modes);
+        WriteEndToEnd(index, embedder, options, request, queries, modes, searcher, termCache);
         return 0;
     }
 
     private static void WriteBreakdown(Dictionary<SearchMode, List<IReadOnlyDictionary<string, double>>> byMode, int queryCount, bool facets)
     {
         var stages = byMode.Values.SelectMany(p => p).SelectMany(p => p.Keys).Distinct().ToList();
-        Console.WriteLine($"Stage breakdown, mean ms per query over {queryCount} queries (warm, uncached; facets {(facets ? "asked" : "not asked")}):");
+        Console.WriteLine($"Stage breakdown, mean ms per query over {queryCount} queries (warm, no result cache; facets {(facets ? "asked" : "not asked")}):");
         Console.WriteLine();
         Console.WriteLine("| stage | bm25 ms | bm25 share | hybrid ms | hybrid share |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -132,7 +141,8 @@ public static class SearchProfile
 
     /// <summary>What a caller of the service sees: SearchService.SearchAsync per query, a new service per pass.</summary>
     private static void WriteEndToEnd(
-        KeywordIndex index, PassageEmbedder embedder, SearchOptions options, SearchRequest request, List<string> queries, List<SearchMode> modes)
+        KeywordIndex index, PassageEmbedder embedder, SearchOptions options, SearchRequest request, List<string> queries, List<SearchMode> modes,
+        IndexSearcher searcher, TermCacheMode termCache)
     {
         Console.WriteLine($"End to end, SearchService.SearchAsync, {queries.Count} queries, top {request.Top}, warm, uncached:");
         Console.WriteLine();
@@ -145,12 +155,14 @@ public static class SearchProfile
             var processCpu = TimeSpan.Zero;
             for (var pass = 0; pass < 2; pass++)
             {
+                termCache.BeforePass(searcher, pass);
                 var service = new SearchService(index, options, embedder);
                 latencies.Clear();
                 cpu.Clear();
                 var processStart = Process.GetCurrentProcess().TotalProcessorTime;
                 foreach (var text in queries)
                 {
+                    termCache.BeforeQuery(searcher, pass);
                     var cpuStart = ThreadCpuTime.Milliseconds();
                     var clock = Stopwatch.StartNew();
                     service.SearchAsync(request with { Query = text, Mode = mode }, CancellationToken.None).GetAwaiter().GetResult();

@@ -10,7 +10,7 @@ namespace KnowledgeBase.Benchmarks;
 /// BM25 top-k of the query `kb search` builds, scored by Lucene (the nested Boolean query: words × languages ×
 /// fields) against <see cref="TermAtATimeSearch"/> over its flattened clauses: thread CPU per query (warm, the two
 /// interleaved in turning order), and whether the two return the same documents in the same order and scores.
-/// Usage: topk --index DIR --queries FILE.jsonl [--depth 100]
+/// Usage: topk --index DIR --queries FILE.jsonl [--depth 100] [--term-cache warm|fresh|empty] (see <see cref="TermCacheMode"/>)
 /// </summary>
 public static class TopKExperiment
 {
@@ -20,11 +20,12 @@ public static class TopKExperiment
         var queryFile = SearchProfile.Option(args, "--queries");
         if (indexPath is null || queryFile is null || !File.Exists(queryFile))
         {
-            Console.Error.WriteLine("usage: topk --index DIR --queries FILE.jsonl [--depth 100]");
+            Console.Error.WriteLine("usage: topk --index DIR --queries FILE.jsonl [--depth 100] [--term-cache warm|fresh|empty]");
             return 2;
         }
         var depth = int.Parse(SearchProfile.Option(args, "--depth") ?? "100", CultureInfo.InvariantCulture);
         var queries = SearchProfile.ReadQueries(queryFile);
+        var termCache = TermCacheMode.FromArgs(args);
         using var index = KeywordIndex.OpenForReading(indexPath);
         var variants = new[] { "Lucene, nested Boolean query", "term at a time, flat" };
         index.Read((searcher, catalog) =>
@@ -32,6 +33,7 @@ public static class TopKExperiment
             // The first pass warms the JIT, the page cache and the term dictionaries; the second is measured.
             for (var pass = 0; pass < 2; pass++)
             {
+                termCache.BeforePass(searcher, pass);
                 var cpu = variants.ToDictionary(v => v, _ => new List<double>());
                 var allocated = variants.ToDictionary(v => v, _ => 0L);
                 var building = new List<double>();
@@ -43,6 +45,7 @@ public static class TopKExperiment
                     var (nested, _) = KeywordQueryBuilder.Build(text, index.QueryAnalyzer, null, catalog.IndexedFields);
                     building.Add(ThreadCpuTime.Milliseconds() - built);
                     var results = new Dictionary<string, ScoreDoc[]>();
+                    termCache.BeforeQuery(searcher, pass);
                     foreach (var variant in number % 2 == 0 ? variants : variants.Reverse())
                     {
                         var bytes = GC.GetAllocatedBytesForCurrentThread();
@@ -72,6 +75,11 @@ public static class TopKExperiment
                     Console.WriteLine($"| (building the query: language guess, analysis, parse) | {RetrievalMetrics.Percentile(building, 50):F2} | {RetrievalMetrics.Percentile(building, 95):F2} | {RetrievalMetrics.Percentile(building, 99):F2} | {building.Average():F2} | |");
                     Console.WriteLine();
                     Console.WriteLine($"Queries whose top {depth} differ in documents or order: {otherDocs}; in some score (last-bit rounding of the sums): {otherScores}.");
+                    Console.WriteLine($"Term cache {termCache.Name}; {TermCacheMode.Describe(searcher)}.");
+                    // What caching every clause of the index would hold: the bound is chosen against this.
+                    var postings = searcher.IndexReader.Leaves.Sum(leaf => catalog.IndexedFields.Sum(field => leaf.AtomicReader.GetTerms(field)?.SumDocFreq ?? 0));
+                    var terms = searcher.IndexReader.Leaves.Sum(leaf => catalog.IndexedFields.Sum(field => leaf.AtomicReader.GetTerms(field)?.Count ?? 0));
+                    Console.WriteLine($"The searched fields hold {terms:N0} terms with {postings:N0} postings in all.");
                 }
             }
             return 0;

@@ -19,7 +19,8 @@ namespace KnowledgeBase.Core.Search;
 /// this class that still built Lucene's weights spent 3.2 of its 3.9 ms a query on them (506 queries over the whole
 /// corpus), and the nested Boolean scorers cost as much again. Here each field's terms are looked up in index order
 /// with one enumerator per segment, kept per thread (<see cref="ThreadTermsEnums"/>), and each field's statistics
-/// are read once per commit.
+/// are read once per commit. Each clause's scored postings are then kept for the commit (<see cref="TermClauseCache"/>),
+/// so a word that an earlier question held costs a dictionary look-up.
 /// </para>
 /// </summary>
 internal static class TermAtATimeSearch
@@ -28,11 +29,17 @@ internal static class TermAtATimeSearch
 
     /// <summary>
     /// The best <paramref name="depth"/> documents of a flat disjunction, best first, ties by document order; only
-    /// those <paramref name="restriction"/> matches, when given (it restricts, it does not score).
+    /// those <paramref name="restriction"/> matches, when given (it restricts, it does not score). Term clauses are
+    /// scored from <paramref name="cache"/>, by default the searcher's commit's.
     /// </summary>
-    public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null)
+    public static TopDocs Search(IndexSearcher searcher, IReadOnlyList<Query> disjunction, int depth, Query? restriction = null, TermClauseCache? cache = null)
     {
-        var clauses = Weigh(searcher, disjunction);
+        cache ??= TermClauseCache.For(searcher);
+        if (!ReferenceEquals(cache.Reader, searcher.IndexReader) || !ReferenceEquals(cache.Similarity, searcher.Similarity))
+        {
+            throw new ArgumentException("The term cache holds another commit's or another similarity's scores.", nameof(cache));
+        }
+        var clauses = Weigh(searcher, disjunction, cache);
         var allowed = restriction is null ? null : searcher.CreateNormalizedWeight(restriction);
         var best = new TopHits(depth);
         var totalHits = 0;
@@ -43,7 +50,7 @@ internal static class TermAtATimeSearch
             {
                 continue; // nothing in this segment passes the filters
             }
-            totalHits += ScoreLeaf(searcher.Similarity, leaf, clauses, filter, best);
+            totalHits += ScoreLeaf(leaf, clauses, filter, best);
         }
         return best.ToTopDocs(totalHits);
     }
@@ -64,32 +71,105 @@ internal static class TermAtATimeSearch
         return allowed;
     }
 
-    /// <summary>One clause ready to score: a term with its per-segment states and BM25 weight, or any other query's weight.</summary>
-    private sealed record Clause(Term? Term, TermState?[] States, Similarity.SimWeight? Stats, Weight? Other);
+    /// <summary>One clause ready to score: a term's scored postings, or any other query's weight.</summary>
+    private sealed record Clause(ScoredPostings? Postings, Weight? Other);
 
-    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction)
+    /// <summary>
+    /// The clauses in their order, term clauses from the cache; those it lacks are looked up together (in index
+    /// order) and scored, and the cache keeps them. Terms in no segment are left out: Lucene gives them no scorer.
+    /// </summary>
+    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, TermClauseCache cache)
+    {
+        var clauses = new Clause?[disjunction.Count];
+        List<int>? missed = null;
+        for (var i = 0; i < disjunction.Count; i++)
+        {
+            if (disjunction[i] is not TermQuery termQuery)
+            {
+                clauses[i] = new Clause(null, searcher.CreateNormalizedWeight(disjunction[i]));
+            }
+            else if (cache.TryGet(termQuery.Term, termQuery.Boost, out var postings))
+            {
+                clauses[i] = new Clause(postings, null);
+            }
+            else
+            {
+                (missed ??= []).Add(i);
+            }
+        }
+        if (missed is not null)
+        {
+            var found = LookUp(searcher.IndexReader, missed.Select(i => ((TermQuery)disjunction[i]).Term));
+            var reuse = new DocsEnum?[searcher.IndexReader.Leaves.Count];
+            foreach (var i in missed)
+            {
+                var termQuery = (TermQuery)disjunction[i];
+                // The same term and boost twice in one question is scored once.
+                if (!cache.TryGet(termQuery.Term, termQuery.Boost, out var postings))
+                {
+                    postings = found.TryGetValue(termQuery.Term, out var statistics)
+                        ? Score(searcher, termQuery, statistics.States, statistics.Term, reuse)
+                        : ScoredPostings.Absent;
+                    cache.Add(termQuery.Term, termQuery.Boost, postings);
+                }
+                clauses[i] = new Clause(postings, null);
+            }
+        }
+        var ready = new List<Clause>(disjunction.Count);
+        foreach (var clause in clauses)
+        {
+            if (!ReferenceEquals(clause!.Postings, ScoredPostings.Absent))
+            {
+                ready.Add(clause);
+            }
+        }
+        return ready;
+    }
+
+    /// <summary>
+    /// A term clause's live documents per segment and their scores, from the same BM25 scorer Lucene's TermQuery uses
+    /// (so the sums stay the same to the bit).
+    /// </summary>
+    private static ScoredPostings Score(IndexSearcher searcher, TermQuery termQuery, TermState?[] states, TermStatistics termStatistics, DocsEnum?[] reuse)
     {
         var similarity = searcher.Similarity;
-        var found = LookUp(searcher.IndexReader, disjunction.OfType<TermQuery>().Select(q => q.Term));
-        var clauses = new List<Clause>(disjunction.Count);
-        foreach (var query in disjunction)
+        var term = termQuery.Term;
+        // As TermQuery's weight is made and normalised inside a Boolean query (BM25's query norm is 1).
+        var stats = similarity.ComputeWeight(termQuery.Boost, FieldStatistics(searcher, term.Field), termStatistics);
+        stats.Normalize(similarity.QueryNorm(stats.GetValueForNormalization()), 1f);
+        var leaves = searcher.IndexReader.Leaves;
+        var docs = new int[]?[leaves.Count];
+        var scores = new float[]?[leaves.Count];
+        foreach (var leaf in leaves)
         {
-            if (query is not TermQuery termQuery)
+            if (states[leaf.Ord] is not { } state)
             {
-                clauses.Add(new Clause(null, [], null, searcher.CreateNormalizedWeight(query)));
                 continue;
             }
-            var term = termQuery.Term;
-            if (!found.TryGetValue(term, out var statistics))
+            // The enumerator that found the term in this segment (this thread's) goes straight to its state.
+            var reader = leaf.AtomicReader;
+            var terms = ThreadTermsEnums.For(reader, term.Field)!;
+            terms.SeekExact(term.Bytes, state);
+            var postings = reuse[leaf.Ord] = terms.Docs(reader.LiveDocs, reuse[leaf.Ord], DocsFlags.FREQS);
+            var bm25 = similarity.GetSimScorer(stats, leaf);
+            var leafDocs = new int[terms.DocFreq];
+            var leafScores = new float[terms.DocFreq];
+            var count = 0;
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
             {
-                continue; // in no segment: Lucene gives it no scorer either
+                leafDocs[count] = doc;
+                leafScores[count++] = bm25.Score(doc, postings.Freq);
             }
-            // As TermQuery's weight is made and normalised inside a Boolean query (BM25's query norm is 1).
-            var stats = similarity.ComputeWeight(termQuery.Boost, FieldStatistics(searcher, term.Field), statistics.Term);
-            stats.Normalize(similarity.QueryNorm(stats.GetValueForNormalization()), 1f);
-            clauses.Add(new Clause(term, statistics.States, stats, null));
+            if (count < leafDocs.Length)
+            {
+                // Deleted documents are left out.
+                Array.Resize(ref leafDocs, count);
+                Array.Resize(ref leafScores, count);
+            }
+            docs[leaf.Ord] = leafDocs;
+            scores[leaf.Ord] = leafScores;
         }
-        return clauses;
+        return new ScoredPostings(docs, scores);
     }
 
     /// <summary>
@@ -143,7 +223,7 @@ internal static class TermAtATimeSearch
     /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
     /// documents the filter allows; returns how many it offered.
     /// </summary>
-    private static int ScoreLeaf(Similarity similarity, AtomicReaderContext leaf, List<Clause> clauses, FixedBitSet? filter, TopHits best)
+    private static int ScoreLeaf(AtomicReaderContext leaf, List<Clause> clauses, FixedBitSet? filter, TopHits best)
     {
         var reader = leaf.AtomicReader;
         var liveDocs = reader.LiveDocs;
@@ -156,7 +236,6 @@ internal static class TermAtATimeSearch
             Array.Clear(scores, 0, reader.MaxDoc);
             Array.Clear(seen, 0, reader.MaxDoc);
             var leafOrdinal = leaf.Ord;
-            DocsEnum? reuse = null;
             foreach (var clause in clauses)
             {
                 if (clause.Other is { } weight)
@@ -172,18 +251,14 @@ internal static class TermAtATimeSearch
                     }
                     continue;
                 }
-                if (clause.States[leafOrdinal] is not { } state)
+                if (clause.Postings!.Docs[leafOrdinal] is not { } docs)
                 {
                     continue;
                 }
-                // The enumerator that found the term in this segment (this thread's) goes straight to its state.
-                var terms = ThreadTermsEnums.For(reader, clause.Term!.Field)!;
-                terms.SeekExact(clause.Term.Bytes, state);
-                var docs = reuse = terms.Docs(liveDocs, reuse, DocsFlags.FREQS);
-                var bm25 = similarity.GetSimScorer(clause.Stats, leaf);
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                var clauseScores = clause.Postings.Scores[leafOrdinal]!;
+                for (var i = 0; i < docs.Length; i++)
                 {
-                    Add(doc, bm25.Score(doc, docs.Freq));
+                    Add(docs[i], clauseScores[i]);
                 }
             }
             var offered = 0;
