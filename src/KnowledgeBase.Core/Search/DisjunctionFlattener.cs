@@ -8,39 +8,40 @@ namespace KnowledgeBase.Core.Search;
 /// scores every document as the nested one does, but is scored in one pass instead of through a Boolean scorer per
 /// word and per field. Sums may round differently in the last bit (the order of additions changes): over 506
 /// queries the best 100 documents of each came out the same, in the same order.
+/// <para>
+/// A Boolean query that requires, excludes or counts matches is kept whole as one leaf, for Lucene to score: the
+/// parent adds its score as it adds any clause's. The simple parser makes "-malware" such a query (every document
+/// without the word), so a question with one excluded word is still scored term at a time, but for that one clause.
+/// </para>
 /// </summary>
 internal static class DisjunctionFlattener
 {
     /// <summary>
-    /// The leaf queries, in the order Lucene would add their scores; null when any Boolean query in it requires,
-    /// excludes or counts matches. A list, not a Boolean query: there may be more than Lucene's 1,024 clauses.
+    /// The leaf queries, in the order Lucene would add their scores. A list, not a Boolean query: there may be more
+    /// than Lucene's 1,024 clauses.
     /// </summary>
-    public static IReadOnlyList<Query>? Flatten(BooleanQuery query)
+    public static IReadOnlyList<Query> Flatten(BooleanQuery query)
     {
         var flat = new List<Query>();
-        return Add(query, 1f, flat) ? flat : null;
+        Add(query, 1f, flat);
+        return flat;
     }
 
-    private static bool Add(Query query, float boost, List<Query> flat)
+    private static void Add(Query query, float boost, List<Query> flat)
     {
-        if (query is not BooleanQuery boolean)
+        if (query is not BooleanQuery boolean || !IsDisjunction(boolean))
         {
             var leaf = (Query)query.Clone();
             leaf.Boost = query.Boost * boost;
             flat.Add(leaf);
-            return true;
-        }
-        if (boolean.MinimumNumberShouldMatch > 0)
-        {
-            return false;
+            return;
         }
         foreach (var clause in boolean.Clauses)
         {
-            if (clause.Occur != Occur.SHOULD || !Add(clause.Query, boost * boolean.Boost, flat))
-            {
-                return false;
-            }
+            Add(clause.Query, boost * boolean.Boost, flat);
         }
-        return true;
     }
+
+    private static bool IsDisjunction(BooleanQuery query) =>
+        query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD);
 }

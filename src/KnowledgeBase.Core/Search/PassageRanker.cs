@@ -138,28 +138,27 @@ internal static class PassageRanker
 
     /// <summary>
     /// The best BM25 passages among those the restriction allows. Filters restrict and do not score, so filtering
-    /// leaves the order of what remains as it was. A question is a flat disjunction of terms, scored term at a time;
-    /// operators that require or exclude words, and query expansion, take Lucene's own Boolean scoring.
+    /// leaves the order of what remains as it was. A question is a flat disjunction, scored term at a time; query
+    /// expansion takes Lucene's own Boolean scoring.
     /// </summary>
     private static TopDocs KeywordTopDocs(
         IndexSearcher searcher, SearchRequest request, BooleanQuery textMatch, Query? restriction, Retrieval retrieval, int depth)
     {
-        if (!request.ExpandQuery && DisjunctionFlattener.Flatten(textMatch) is { } disjunction)
-        {
-            return TermAtATimeSearch.Search(searcher, disjunction, depth, restriction);
-        }
         // Only passages are results. The simple parser reads "-malware" as every document without the word, so
-        // without this a document's record row could come back as a hit.
+        // without this a document's record row could come back as a hit. Term clauses match passages only.
+        var passagesOnly = restriction ?? new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind));
+        if (!request.ExpandQuery)
+        {
+            var disjunction = DisjunctionFlattener.Flatten(textMatch);
+            return TermAtATimeSearch.Search(searcher, disjunction, depth, disjunction.All(q => q is TermQuery) ? restriction : passagesOnly);
+        }
         var query = new BooleanQuery
         {
             { textMatch, Occur.MUST },
-            { new ConstantScoreQuery(restriction ?? new TermQuery(new Term(IndexFields.Kind, IndexFields.ChunkKind))) { Boost = 0 }, Occur.MUST },
+            { new ConstantScoreQuery(passagesOnly) { Boost = 0 }, Occur.MUST },
         };
-        if (request.ExpandQuery)
-        {
-            // Added terms may only add to the score of what the text matched.
-            QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
-        }
+        // Added terms may only add to the score of what the text matched.
+        QueryExpansion.Expand(query, request.Query, searcher, retrieval.IndexAnalyzer);
         return searcher.Search(query, depth);
     }
 

@@ -32,12 +32,14 @@ public sealed class TermAtATimeSearchTests : IDisposable
     [InlineData("réponse aux incidents")]
     [InlineData("网络安全事件")]
     [InlineData("X.1056 incident")]
+    [InlineData("incident response -reporting")]
+    [InlineData("incident + response team")]
     public void Search_GivesLucenesHitsOrderAndScores(string text)
     {
         _index.Read((searcher, catalog) =>
         {
             var (nested, _) = KeywordQueryBuilder.Build(text, _index.QueryAnalyzer, null, catalog.IndexedFields);
-            var clauses = DisjunctionFlattener.Flatten(nested)!;
+            var clauses = DisjunctionFlattener.Flatten(nested);
             var flat = new BooleanQuery(disableCoord: true);
             foreach (var clause in clauses)
             {
@@ -89,15 +91,30 @@ public sealed class TermAtATimeSearchTests : IDisposable
     }
 
     [Fact]
-    public void Flatten_AQueryThatRequiresAWord_IsNotFlattened()
+    public void Flatten_KeepsAQueryThatRequiresOrExcludesAWordWhole()
     {
-        var query = new BooleanQuery
+        var requiring = new BooleanQuery
         {
             { new TermQuery(new Term("body_en", "incident")), Occur.MUST },
             { new TermQuery(new Term("body_en", "response")), Occur.SHOULD },
         };
+        var excluding = new BooleanQuery
+        {
+            { new TermQuery(new Term("body_en", "malware")), Occur.MUST_NOT },
+            { new MatchAllDocsQuery(), Occur.SHOULD },
+        };
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term("body_en", "team")), Occur.SHOULD },
+            { requiring, Occur.SHOULD },
+            { excluding, Occur.SHOULD },
+        };
 
-        Assert.Null(DisjunctionFlattener.Flatten(query));
+        var leaves = DisjunctionFlattener.Flatten(query);
+
+        Assert.Equal([typeof(TermQuery), typeof(BooleanQuery), typeof(BooleanQuery)], leaves.Select(l => l.GetType()));
+        Assert.Equal(requiring, leaves[1]);
+        Assert.Equal(excluding, leaves[2]);
     }
 
     [Fact]
@@ -107,7 +124,7 @@ public sealed class TermAtATimeSearchTests : IDisposable
         word.Boost = 0.3f;
         var query = new BooleanQuery { { word, Occur.SHOULD } };
 
-        var leaf = Assert.Single(DisjunctionFlattener.Flatten(query)!);
+        var leaf = Assert.Single(DisjunctionFlattener.Flatten(query));
 
         Assert.Equal(0.6f, leaf.Boost, 6);
         Assert.Equal(2f, ((TermQuery)word.Clauses[0].Query).Boost); // the original is left as it was

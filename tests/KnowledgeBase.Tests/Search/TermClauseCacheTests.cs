@@ -170,7 +170,7 @@ public sealed class TermClauseCacheTests : IDisposable
     }
 
     private IReadOnlyList<Query> Clauses(string question, IndexCatalog catalog) =>
-        DisjunctionFlattener.Flatten(KeywordQueryBuilder.Build(question, _index.QueryAnalyzer, null, catalog.IndexedFields).Query)!;
+        DisjunctionFlattener.Flatten(KeywordQueryBuilder.Build(question, _index.QueryAnalyzer, null, catalog.IndexedFields).Query);
 
     /// <summary>Lucene's own Boolean scoring of the same clauses.</summary>
     private static List<(int Doc, float Score)> Lucene(IndexSearcher searcher, IReadOnlyList<Query> clauses)
