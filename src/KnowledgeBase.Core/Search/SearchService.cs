@@ -11,10 +11,10 @@ namespace KnowledgeBase.Core.Search;
 /// dense or hybrid gets a clear error instead.
 /// <para>
 /// At most one search per core runs at a time, the rest wait their turn in arrival order. A search is CPU work from
-/// start to end: more at once only shares the cores between them, so under load every search took as long as the
-/// slowest mix (50 clients: p99 twice the median) and the threads' switching cost throughput. In turn, a search waits
-/// for those ahead of it and then runs at full speed. The semaphore is never disposed: it holds no wait handle
-/// (only <see cref="SemaphoreSlim.AvailableWaitHandle"/> would make one).
+/// start to end: more at once only shares the cores between them, and the threads' switching costs throughput (50
+/// HTTP clients, distinct bm25 searches: 11% more a second in turn, p99 177 → 152 ms). In turn, a search waits for
+/// those ahead of it and then runs at full speed. The semaphore is never disposed: it holds no wait handle (only
+/// <see cref="SemaphoreSlim.AvailableWaitHandle"/> would make one).
 /// </para>
 /// </summary>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "See the summary: nothing to release.")]
