@@ -71,35 +71,25 @@ internal static class PassageRanker
             documentIds[i] = catalog.DocumentIdOf(doc);
             ranked[i] = new RankedPassage(doc, documentIds[i], superseded.Contains(documentIds[i]) ? score * SupersededWeight : score);
         }
-        SortBestFirst(ranked);
+        ranked = BestFirst(ranked);
         var ordered = request.GroupByDocument ? ranked.DistinctBy(h => h.DocumentId) : Diversify(ranked, h => h.DocumentId);
         return (documentIds, ranked, ordered.Take(request.Skip + request.Top).ToList());
     }
 
     /// <summary>
-    /// Best score first, ties in candidate order (a stable sort). The candidates come best first, so unless a
-    /// superseded edition's weight moved one down there is nothing to do: the hybrid lists of 1,000 or more were
-    /// sorted again every time.
+    /// Best score first, ties in candidate order. The candidates come best first, so only a superseded edition's
+    /// weight can put one out of order: the hybrid lists of 1,000 or more were sorted again every time.
     /// </summary>
-    private static void SortBestFirst(RankedPassage[] ranked)
+    private static RankedPassage[] BestFirst(RankedPassage[] ranked)
     {
-        var sorted = true;
-        for (var i = 1; i < ranked.Length && sorted; i++)
+        for (var i = 1; i < ranked.Length; i++)
         {
-            sorted = ranked[i - 1].Score >= ranked[i].Score;
+            if (!(ranked[i - 1].Score >= ranked[i].Score))
+            {
+                return [.. ranked.OrderByDescending(p => p.Score)]; // a stable sort: ties keep the candidates' order
+            }
         }
-        if (sorted)
-        {
-            return;
-        }
-        var order = Enumerable.Range(0, ranked.Length).ToArray();
-        var scores = Array.ConvertAll(ranked, p => p.Score);
-        Array.Sort(order, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        var copy = (RankedPassage[])ranked.Clone();
-        for (var i = 0; i < order.Length; i++)
-        {
-            ranked[i] = copy[order[i]];
-        }
+        return ranked;
     }
 
     /// <summary>The shallow depth for a BM25 search that neither counts facets nor expands its query; else null.</summary>
