@@ -35,9 +35,10 @@ internal sealed class SearchResultCache(int capacity = 2048)
         {
             _entries.Clear();
         }
-        var fresh = (version, new Lazy<Task<SearchResults>>(search));
-        entry = _entries.AddOrUpdate(key, fresh, (_, old) => old.Version == version ? old : fresh);
-        var keep = !ReferenceEquals(entry.Results, fresh.Item2) || SeenBefore(key);
+        var started = new Lazy<Task<SearchResults>>(search);
+        entry = _entries.AddOrUpdate(key, (version, started), (_, old) => old.Version == version ? old : (version, started));
+        // The request that started the search decides whether it is kept; requests that joined it only wait for it.
+        var keep = !ReferenceEquals(entry.Results, started) || SeenBefore(key);
         var results = await Results(key, entry);
         if (!keep)
         {

@@ -78,8 +78,8 @@ internal sealed class SnippetBuilder(
     /// <summary>
     /// The text on one line: the pieces between line breaks and tabs, the empty ones left out, joined by one space
     /// (what <c>string.Join(' ', text.Split(breaks, RemoveEmptyEntries))</c> makes); the text itself when it holds
-    /// none. Measured first and written once: a passage is kilobytes, and a builder's buffer and its copy were a tenth
-    /// of all a search allocated.
+    /// none. Its length is counted first so that it is written once: a passage is kilobytes, and a builder's buffer and
+    /// its copy were a tenth of all a search allocated.
     /// </summary>
     internal static string Flatten(string text)
     {
