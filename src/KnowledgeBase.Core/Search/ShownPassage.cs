@@ -3,7 +3,10 @@ using Lucene.Net.Documents;
 
 namespace KnowledgeBase.Core.Search;
 
-/// <summary>The stored fields of a passage that a search hit shows (<see cref="PageFieldsVisitor"/> reads them).</summary>
+/// <summary>
+/// The stored fields of a passage that a search hit shows (<see cref="PageFieldsVisitor"/> reads them), and its text on
+/// one line for snippets, made once for as long as <see cref="ShownPassageCache"/> holds the passage.
+/// </summary>
 internal sealed record ShownPassage(
     string DocumentId,
     string Title,
@@ -17,6 +20,9 @@ internal sealed record ShownPassage(
     string Text,
     string? Language)
 {
+    /// <summary><see cref="Text"/> as <see cref="SnippetBuilder.Flatten"/> makes it.</summary>
+    public string FlatText { get; } = SnippetBuilder.Flatten(Text);
+
     public static ShownPassage Of(Document document)
     {
         var clause = document.Get(IndexFields.Clause);

@@ -27,7 +27,10 @@ internal sealed class SnippetBuilder(
     /// Highlights with the analyzer of the chunk's language, as it was indexed. <paramref name="doc"/> is the
     /// passage's number in the builder's reader, when it has one.
     /// </summary>
-    public string Build(string text, string? language, int? doc = null)
+    public string Build(string text, string? language, int? doc = null) => BuildFlat(Flatten(text), language, doc);
+
+    /// <summary>As <see cref="Build"/>, of a text already on one line (<see cref="Flatten"/>).</summary>
+    public string BuildFlat(string flat, string? language, int? doc = null)
     {
         var field = LanguageFields.Field(IndexFields.Body, language);
         if (!_byField.TryGetValue(field, out var bestFragments))
@@ -35,7 +38,6 @@ internal sealed class SnippetBuilder(
             bestFragments = BestFragments(field);
             _byField[field] = bestFragments;
         }
-        var flat = Flatten(text);
         var fragments = bestFragments(flat, doc);
         if (fragments.Length > 0)
         {

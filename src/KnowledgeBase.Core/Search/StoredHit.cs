@@ -12,7 +12,7 @@ internal static class StoredHit
     /// <summary>The hit of <paramref name="passage"/>, number <paramref name="doc"/> in the snippets' reader when known.</summary>
     public static SearchHit Read(ShownPassage passage, float score, SnippetBuilder snippets, int? doc = null) =>
         new(passage.DocumentId, passage.Title, passage.Identifier, passage.Source, passage.Clause, passage.HeadingPath,
-            passage.PageStart, passage.PageEnd, score, snippets.Build(passage.Text, passage.Language, doc), passage.ChunkOrdinal)
+            passage.PageStart, passage.PageEnd, score, snippets.BuildFlat(passage.FlatText, passage.Language, doc), passage.ChunkOrdinal)
         {
             Text = passage.Text,
         };
