@@ -74,7 +74,7 @@ public static class FirstPassExperiment
                     var snippets = new SnippetBuilder(textQuery, index.IndexAnalyzer);
                     foreach (var variant in variants)
                     {
-                        var hits = pages[variant].Select(d => StoredHit.Read(searcher.Doc(d.Doc), d.Score, snippets)).ToList();
+                        var hits = pages[variant].Select(d => StoredHit.Read(ShownPassage.Of(searcher.Doc(d.Doc)), d.Score, snippets)).ToList();
                         tally.Scores[variant].Add(RetrievalMetrics.Score(hits, query.Judgments));
                         var docs = pages[variant].Select(d => d.Doc).ToList();
                         var fullDocs = pages["full query"].Select(d => d.Doc).ToList();

@@ -9,7 +9,8 @@ namespace KnowledgeBase.Benchmarks;
 
 /// <summary>
 /// Inside the two page stages of a search, in one run, as thread CPU per query of <c>--top</c> hits (each query's
-/// BM25 top hits): stored fields as `searcher.Doc` reads them against the block decompression alone (a visitor that
+/// BM25 top hits): stored fields as `searcher.Doc` reads them, as a hit reads them (its fields only, and from
+/// <see cref="ShownPassageCache"/>, filled by the first pass) and against the block decompression alone (a visitor that
 /// stops at the first field), and snippets as <see cref="SnippetBuilder"/> builds them (analysing the passages, and
 /// with their analysis from <see cref="AnalysedPassageCache"/>, filled by the first pass) against Lucene's Highlighter
 /// with a QueryScorer walking the query for each passage (how they were built before) and against the passages'
@@ -46,7 +47,9 @@ public static class PageStagesProfile
                 foreach (var (textQuery, docs) in pages)
                 {
                     Time(times, "stored fields: searcher.Doc", () => docs.Select(d => searcher.Doc(d.Doc)).ToList());
-                    Time(times, "stored fields: the fields a hit shows (StoredHit.Load)", () => docs.Select(d => StoredHit.Load(searcher, d.Doc)).ToList());
+                    Time(times, "stored fields: the fields a hit shows (PageFieldsVisitor)", () => docs.Select(d => ShownPassageCache.Read(searcher, d.Doc)).ToList());
+                    // The pass before has put these passages in ShownPassageCache.Shared.
+                    Time(times, "stored fields: from the shown-passage cache (StoredHit.Load)", () => docs.Select(d => StoredHit.Load(searcher, d.Doc)).ToList());
                     Time(times, "stored fields: block decompression alone", () => docs.Select(d => { searcher.Doc(d.Doc, new StopAtFirstField()); return 0; }).ToList());
                     var passages = docs.Select(d => searcher.Doc(d.Doc)).Select((d, i) => (Text: d.Get(IndexFields.Body), Language: d.Get(IndexFields.Language), docs[i].Doc)).ToList();
                     Time(times, "snippets: SnippetBuilder, passages analysed now", () =>

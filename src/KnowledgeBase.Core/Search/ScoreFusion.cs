@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Search;
 
 namespace KnowledgeBase.Core.Search;
@@ -13,12 +14,12 @@ internal static class ScoreFusion
 
     public static IReadOnlyList<ScoreDoc> Reciprocal(IReadOnlyList<ScoreDoc> keyword, IReadOnlyList<ScoreDoc> dense, int k)
     {
-        var fused = new Dictionary<int, float>();
+        var fused = new Dictionary<int, float>(keyword.Count + dense.Count);
         foreach (var list in new[] { keyword, dense })
         {
             for (var rank = 0; rank < list.Count; rank++)
             {
-                fused[list[rank].Doc] = fused.GetValueOrDefault(list[rank].Doc) + 1f / (k + rank + 1);
+                CollectionsMarshal.GetValueRefOrAddDefault(fused, list[rank].Doc, out _) += 1f / (k + rank + 1);
             }
         }
         return Sorted(fused);
@@ -26,7 +27,9 @@ internal static class ScoreFusion
 
     public static IReadOnlyList<ScoreDoc> Blend(IReadOnlyList<ScoreDoc> keyword, IReadOnlyList<ScoreDoc> dense, float denseWeight)
     {
-        var fused = new Dictionary<int, float>();
+        // Sized for both lists: growing it as hybrid's two lists of a thousand filled it was a tenth of what a hybrid
+        // search allocated.
+        var fused = new Dictionary<int, float>(keyword.Count + dense.Count);
         void Add(IReadOnlyList<ScoreDoc> list, float weight)
         {
             if (list.Count == 0)
@@ -40,7 +43,7 @@ internal static class ScoreFusion
             {
                 // A list whose scores are all equal gives every member full credit.
                 var normalised = range > 0 ? (hit.Score - min) / range : 1f;
-                fused[hit.Doc] = fused.GetValueOrDefault(hit.Doc) + weight * normalised;
+                CollectionsMarshal.GetValueRefOrAddDefault(fused, hit.Doc, out _) += weight * normalised;
             }
         }
         Add(keyword, 1 - denseWeight);
@@ -52,7 +55,12 @@ internal static class ScoreFusion
     // LINQ's keyed sort: fusing two lists of a thousand took 0.45 ms of a hybrid search's CPU.
     private static ScoreDoc[] Sorted(Dictionary<int, float> fused)
     {
-        var sorted = fused.Select(p => new ScoreDoc(p.Key, p.Value)).ToArray();
+        var sorted = new ScoreDoc[fused.Count];
+        var i = 0;
+        foreach (var (doc, score) in fused)
+        {
+            sorted[i++] = new ScoreDoc(doc, score);
+        }
         Array.Sort(sorted, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
         return sorted;
     }

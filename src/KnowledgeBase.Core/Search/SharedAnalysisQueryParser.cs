@@ -111,7 +111,8 @@ internal sealed class SharedAnalysisQueryParser(Analyzer analyzer, IDictionary<s
         switch (query)
         {
             case TermQuery term:
-                return new TermQuery(new Term(field, BytesRef.DeepCopyOf(term.Term.Bytes))) { Boost = term.Boost };
+                // The bytes are shared: no query changes a term once it is made.
+                return new TermQuery(new Term(field, term.Term.Bytes)) { Boost = term.Boost };
             case BooleanQuery boolean:
                 var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
                 foreach (var clause in boolean.Clauses)

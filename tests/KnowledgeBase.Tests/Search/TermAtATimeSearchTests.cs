@@ -91,6 +91,21 @@ public sealed class TermAtATimeSearchTests : IDisposable
     }
 
     [Fact]
+    public void Filter_AfterACommitAddsADocumentItAllows_FindsThatDocument()
+    {
+        // The passages a filter allows are kept per commit: the same filter after a commit must see the new document.
+        var request = new SearchRequest("incident response team", 10) { Filters = new SearchFilters { Countries = ["KE", "NG"] } };
+        var before = _index.Search(request).Hits;
+        var again = _index.Search(request).Hits;
+        Add("ng", "Nigeria's national incident response team coordinates sector teams.", "NG", "Africa", "en");
+        var after = _index.Search(request).Hits;
+
+        Assert.Equal(["ke"], before.Select(h => h.DocumentId));
+        Assert.Equal(before.Select(h => (h.DocumentId, h.Score)), again.Select(h => (h.DocumentId, h.Score)));
+        Assert.Equal(["ke", "ng"], after.Select(h => h.DocumentId).Order());
+    }
+
+    [Fact]
     public void Flatten_KeepsAQueryThatRequiresOrExcludesAWordWhole()
     {
         var requiring = new BooleanQuery
