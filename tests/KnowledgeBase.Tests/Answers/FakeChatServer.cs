@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Tests.Answers;
 
@@ -13,7 +13,7 @@ namespace KnowledgeBase.Tests.Answers;
 /// </summary>
 internal sealed class FakeChatServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Queue<Reply> _script = new();
     private readonly List<JsonObject> _requests = [];
     private readonly Task _loop;
@@ -25,10 +25,8 @@ internal sealed class FakeChatServer : IDisposable
         {
             _script.Enqueue(reply);
         }
-        var port = FreePort();
+        (_listener, var port) = LoopbackListener.Start();
         Endpoint = $"http://127.0.0.1:{port}/v1";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -177,13 +175,6 @@ internal sealed class FakeChatServer : IDisposable
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KnowledgeBase.Tests.Support;
 
 namespace KnowledgeBase.Tests.Embeddings.OpenAi;
 
@@ -14,15 +14,13 @@ namespace KnowledgeBase.Tests.Embeddings.OpenAi;
 /// </summary>
 internal sealed class FakeEmbeddingServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
 
     public FakeEmbeddingServer()
     {
-        var port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+        (_listener, var port) = LoopbackListener.Start();
         Endpoint = $"http://127.0.0.1:{port}/v1";
         _loop = Task.Run(ServeAsync);
     }
@@ -128,13 +126,6 @@ internal sealed class FakeEmbeddingServer : IDisposable
         response.ContentType = "application/json";
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     internal sealed record SeenRequest(
