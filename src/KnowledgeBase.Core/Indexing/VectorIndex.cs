@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using KnowledgeBase.Core.Indexing.Vectors;
+using KnowledgeBase.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace KnowledgeBase.Core.Indexing;
 
@@ -18,7 +18,7 @@ internal sealed class VectorIndex
     /// <summary>The k chunks most similar to the query, as top-level Lucene docs with their cosine.</summary>
     public IReadOnlyList<ScoreDoc> Search(IndexSearcher searcher, float[] query, int k, Query? restriction)
     {
-        var allowed = restriction is null ? null : Collect(searcher, restriction);
+        var allowed = restriction is null ? null : RestrictionBits.PerSegment(searcher, restriction);
         var segments = searcher.IndexReader.Leaves
             .Select(leaf => (Leaf: leaf, Vectors: Of(leaf.AtomicReader)))
             .Where(s => s.Vectors.Documents.Length > 0 && s.Vectors.Block.Dimensions == query.Length)
@@ -27,7 +27,8 @@ internal sealed class VectorIndex
         {
             var (leaf, vectors) = segments[block];
             var doc = vectors.Documents[row];
-            return (leaf.AtomicReader.LiveDocs is not { } live || live.Get(doc)) && (allowed is null || allowed.Get(leaf.DocBase + doc));
+            // The restriction's bits hold live passages only.
+            return allowed is null ? leaf.AtomicReader.LiveDocs is not { } live || live.Get(doc) : allowed[leaf.Ord]?.Get(doc) == true;
         }
         // Deep lists (a thousand candidates for fusion and facets) need no extra int8 candidates: the tail order barely matters.
         var hits = DenseScanner.Search(query, segments.Select(s => s.Vectors.Block).ToList(), k, Accept, rescoreFactor: k > 100 ? 1 : 4);
@@ -52,28 +53,4 @@ internal sealed class VectorIndex
     internal bool IsLoaded(AtomicReader segment) => _segments.TryGetValue(segment.CoreCacheKey, out _);
 
     private SegmentVectors Of(AtomicReader segment) => _segments.GetValue(segment.CoreCacheKey, _ => SegmentVectors.Load(segment));
-
-    private static FixedBitSet Collect(IndexSearcher searcher, Query restriction)
-    {
-        var collector = new BitSetCollector(searcher.IndexReader.MaxDoc);
-        searcher.Search(restriction, collector);
-        return collector.Bits;
-    }
-
-    private sealed class BitSetCollector(int maxDoc) : ICollector
-    {
-        private int _docBase;
-
-        public FixedBitSet Bits { get; } = new(maxDoc);
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void Collect(int doc) => Bits.Set(_docBase + doc);
-
-        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
-    }
 }

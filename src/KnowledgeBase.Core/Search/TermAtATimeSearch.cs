@@ -25,11 +25,7 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal static class TermAtATimeSearch
 {
-    /// <summary>Restrictions kept per commit (<see cref="AllowedPerSegment"/>); each is a bit per document.</summary>
-    private const int RestrictionsPerCommit = 256;
-
     private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<string, CollectionStatistics>> StatisticsByReader = new();
-    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<Query, FixedBitSet?[]>> AllowedByCommit = new();
 
     /// <summary>
     /// The best <paramref name="depth"/> documents of a flat disjunction, best first, ties by document order; only
@@ -44,7 +40,7 @@ internal static class TermAtATimeSearch
             throw new ArgumentException("The term cache holds another commit's or another similarity's scores.", nameof(cache));
         }
         var clauses = Weigh(searcher, disjunction, cache);
-        var allowed = restriction is null ? null : AllowedPerSegment(searcher, restriction);
+        var allowed = restriction is null ? null : RestrictionBits.PerSegment(searcher, restriction);
         var best = new TopHits(depth);
         var totalHits = 0;
         var leaves = searcher.IndexReader.Leaves;
@@ -58,46 +54,6 @@ internal static class TermAtATimeSearch
             totalHits += ScoreLeaf(leaves[i], clauses, filter, best);
         }
         return best.ToTopDocs(totalHits);
-    }
-
-    /// <summary>
-    /// The documents <paramref name="restriction"/> matches in each segment of the searcher's commit (null where none),
-    /// kept for the commit. A commit meets few restrictions: the superseded editions every search leaves out by
-    /// default, and a page's filters (type, region, years). Matching one again for every search cost a term seek per
-    /// edition left out and a pass over every passage, and was an eighth of what a search allocated. The bitsets are
-    /// only read once made.
-    /// </summary>
-    private static FixedBitSet?[] AllowedPerSegment(IndexSearcher searcher, Query restriction)
-    {
-        var byRestriction = AllowedByCommit.GetValue(searcher.IndexReader, _ => new ConcurrentDictionary<Query, FixedBitSet?[]>());
-        if (byRestriction.TryGetValue(restriction, out var allowed))
-        {
-            return allowed;
-        }
-        var weight = searcher.CreateNormalizedWeight(restriction);
-        allowed = [.. searcher.IndexReader.Leaves.Select(leaf => Allowed(weight, leaf))];
-        if (byRestriction.Count >= RestrictionsPerCommit)
-        {
-            byRestriction.Clear(); // simple, and rare: only a crawler tries hundreds of filter combinations
-        }
-        byRestriction[restriction] = allowed;
-        return allowed;
-    }
-
-    /// <summary>The segment's documents the restriction matches; null when none does.</summary>
-    private static FixedBitSet? Allowed(Weight restriction, AtomicReaderContext leaf)
-    {
-        var scorer = restriction.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-        if (scorer is null)
-        {
-            return null;
-        }
-        var allowed = new FixedBitSet(leaf.AtomicReader.MaxDoc);
-        for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-        {
-            allowed.Set(doc);
-        }
-        return allowed;
     }
 
     /// <summary>One clause ready to score: a term's scored postings, or any other query's weight.</summary>
