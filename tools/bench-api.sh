@@ -13,6 +13,8 @@
 #   BENCH_DURATION=20s        wrk's time per row
 #   BENCH_ROWS=all            idle, ingesting or all
 #   BENCH_FACETS=0            1: every request also asks for the facet counts, as the search page does
+#   BENCH_INGEST_MODES="bm25 hybrid"
+#                             the windows while it ingests, one after the other ("hybrid": hybrid from the first commit)
 #   BENCH_API_BIN=DIR         run the KnowledgeBase.Api.dll in DIR (an earlier build, for before/after) instead of
 #                             this checkout's, which is then not built
 set -euo pipefail
@@ -125,7 +127,7 @@ if [[ "$rows_wanted" != idle ]]; then
     fresh="$(mktemp -d)"
     start "$fresh/data" 5182
     waited=$(first_commit 5182)
-    for mode in bm25 hybrid; do
+    for mode in ${BENCH_INGEST_MODES:-bm25 hybrid}; do
         before=$(documents 5182)
         read -r rps p50 p99 errors total < <(run_wrk "$mode" distinct 5182)
         after=$(documents 5182)

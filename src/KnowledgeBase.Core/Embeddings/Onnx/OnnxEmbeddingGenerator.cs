@@ -88,13 +88,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// Embeds in batches of inputs of similar length (longest first), so a batch pads few tokens, of at most
     /// <see cref="EmbeddingOptions.BatchSize"/> inputs and <see cref="TokensPerBatch"/> tokens; a model whose attention
     /// was fused takes batches of inputs of one length only (it cannot mask padding). The vectors come back in the
-    /// order of <paramref name="values"/>.
+    /// order of <paramref name="values"/>. A question is embedded on the caller's thread; passages on
+    /// <see cref="LowPriorityThreads"/>, so ingestion yields the cores to searches.
     /// </summary>
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var prefix = EmbeddingInput.IsQuery(options) ? _options.QueryPrefix : _options.PassagePrefix;
+        var isQuery = EmbeddingInput.IsQuery(options);
+        var prefix = isQuery ? _options.QueryPrefix : _options.PassagePrefix;
         var dimensions = options?.Dimensions ?? _options.Dimensions;
         var encoded = values.Select(v => _tokenizer.Encode(prefix + v, _maxTokens)).ToArray();
         var vectors = new float[encoded.Length][];
@@ -102,25 +104,30 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         foreach (var batch in Batches(byLength, encoded))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _onePassAtATime?.Wait(cancellationToken);
-            List<float[]> pooled;
-            try
-            {
-                pooled = Run(batch.Select(i => encoded[i]).ToArray());
-            }
-            finally
-            {
-                _onePassAtATime?.Release();
-            }
+            var rows = batch.Select(i => encoded[i]).ToArray();
+            var pooled = isQuery ? RunInTurn(rows, cancellationToken)
+                : await LowPriorityThreads.Shared.Run(() => RunInTurn(rows, cancellationToken), cancellationToken);
             for (var row = 0; row < batch.Length; row++)
             {
                 vectors[batch[row]] = Pooling.Finish(pooled[row], dimensions, _options.Normalize);
             }
         }
         var created = DateTimeOffset.UtcNow;
-        var result = new GeneratedEmbeddings<Embedding<float>>(
+        return new GeneratedEmbeddings<Embedding<float>>(
             vectors.Select(v => new Embedding<float>(v) { CreatedAt = created, ModelId = _metadata.DefaultModelId }));
-        return Task.FromResult(result);
+    }
+
+    private List<float[]> RunInTurn(long[][] rows, CancellationToken cancellationToken)
+    {
+        _onePassAtATime?.Wait(cancellationToken);
+        try
+        {
+            return Run(rows);
+        }
+        finally
+        {
+            _onePassAtATime?.Release();
+        }
     }
 
     private IEnumerable<int[]> Batches(int[] byLength, long[][] encoded)
