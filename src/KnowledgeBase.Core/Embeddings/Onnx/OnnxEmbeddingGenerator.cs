@@ -64,7 +64,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             var (bytes, id, unpadded) = ModelPrecision.Apply(File.ReadAllBytes(model), modelId, options);
             return new PreparedModelCache.Prepared(bytes, id, unpadded, null);
         });
-        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, prepared.Model, options), tokenizer, options, "onnx", prepared.ModelId, prepared.Unpadded);
+        return new OnnxEmbeddingGenerator(OnnxModelFolder.Open(model, prepared, options), tokenizer, options, "onnx", prepared.ModelId, prepared.Unpadded);
     }
 
     /// <summary>The built-in model (see <see cref="BuiltinModel"/>), read from its NuGet package's resources.</summary>
@@ -80,7 +80,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             var (bytes, id, unpadded) = ModelPrecision.Apply(model, BuiltinModel.Name, options);
             return new PreparedModelCache.Prepared(bytes, id, unpadded, vocabulary);
         });
-        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, prepared.Model, options);
+        var session = OnnxModelFolder.Open(BuiltinModel.AssemblyPath, prepared, options);
         return new OnnxEmbeddingGenerator(session, ModelTokenizer.WordPiece(prepared.Vocabulary!, lowerCase: true), options, "builtin", prepared.ModelId, prepared.Unpadded);
     }
 

@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -34,9 +38,68 @@ internal static class OnnxModelFolder
     public static InferenceSession Open(string model, EmbeddingOptions options) =>
         Open(model, sessionOptions => new InferenceSession(model, sessionOptions), options);
 
-    /// <summary>Loads a model held in memory (the built-in one), checked the same way.</summary>
-    public static InferenceSession Open(string name, byte[] model, EmbeddingOptions options) =>
-        Open(name, sessionOptions => new InferenceSession(model, sessionOptions), options);
+    /// <summary>
+    /// Loads a prepared model (fused, quantised), checked the same way. ONNX Runtime optimises its graph as it loads
+    /// it, about a second of every `kb search --mode hybrid`; when the model came from <see cref="PreparedModelCache"/>
+    /// the optimised graph is written beside it and later loads read that instead, without optimising again. The file
+    /// is named for this machine's instruction sets, since ONNX Runtime may pick kernels and layouts for them; one that
+    /// cannot be read is optimised and written again.
+    /// </summary>
+    public static InferenceSession Open(string name, PreparedModelCache.Prepared prepared, EmbeddingOptions options)
+    {
+        if (prepared.Folder is null)
+        {
+            return Open(name, sessionOptions => prepared.Load(sessionOptions), options);
+        }
+        var optimised = Path.Combine(prepared.Folder, OptimisedFileName());
+        if (File.Exists(optimised))
+        {
+            try
+            {
+                return Open(name, sessionOptions =>
+                {
+                    sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL;
+                    return new InferenceSession(optimised, sessionOptions);
+                }, options);
+            }
+            catch (InvalidOperationException)
+            {
+                // Damaged or from another version of ONNX Runtime: optimise again and replace it below.
+            }
+        }
+        var staging = $"{optimised}.{Environment.ProcessId}.{Guid.NewGuid():n}";
+        InferenceSession session;
+        try
+        {
+            session = Open(name, sessionOptions =>
+            {
+                sessionOptions.OptimizedModelFilePath = staging;
+                return prepared.Load(sessionOptions);
+            }, options);
+        }
+        catch (InvalidOperationException)
+        {
+            // The optimised graph could not be written there: load without keeping it (a bad model fails here again).
+            return Open(name, sessionOptions => prepared.Load(sessionOptions), options);
+        }
+        try
+        {
+            File.Move(staging, optimised, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The entry went away meanwhile (a newer version replaced it): the next load optimises again.
+        }
+        return session;
+    }
+
+    /// <summary>"optimised-" and a hash of the processor architecture and the x86 instruction sets ONNX Runtime's kernels choose among.</summary>
+    private static string OptimisedFileName()
+    {
+        var machine = string.Join(',', RuntimeInformation.ProcessArchitecture, Avx2.IsSupported, Avx512F.IsSupported, Avx512BW.IsSupported,
+            Avx512Vbmi.IsSupported, AvxVnni.IsSupported);
+        return $"optimised-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(machine)))[..12]}.onnx";
+    }
 
     /// <summary>
     /// Every graph optimisation (fused layer norm, GELU, quantised MatMuls), sequential execution of one pass on

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
 
 namespace KnowledgeBase.Core.Embeddings.Onnx;
 
@@ -27,18 +28,27 @@ internal static class PreparedModelCache
         var folder = FolderFor(root ?? DefaultRoot(), source, modelId, precision);
         if (folder is not null && TryRead(folder) is { } kept)
         {
-            return kept;
+            return kept with { Folder = folder };
         }
         var prepared = prepare();
         if (folder is not null)
         {
             TryWrite(folder, prepared);
         }
-        return prepared;
+        return folder is not null && Directory.Exists(folder) ? prepared with { Folder = folder } : prepared;
     }
 
-    /// <summary>What loading a model needs: its bytes, the id the index records, whether batches are unpadded, and the vocabulary when it is carried with the model.</summary>
-    internal sealed record Prepared(byte[] Model, string ModelId, bool Unpadded, byte[]? Vocabulary);
+    /// <summary>
+    /// What loading a model needs: its bytes (null when read from the cache: ONNX Runtime reads the entry's file, or
+    /// the optimised graph beside it), the id the index records, whether batches are unpadded, and the vocabulary when
+    /// it is carried with the model; and the cache entry it was kept in, if any.
+    /// </summary>
+    internal sealed record Prepared(byte[]? Model, string ModelId, bool Unpadded, byte[]? Vocabulary, string? Folder = null)
+    {
+        /// <summary>A session of the prepared model, from its bytes or from the entry's file.</summary>
+        public InferenceSession Load(SessionOptions options) =>
+            Model is not null ? new InferenceSession(Model, options) : new InferenceSession(Path.Combine(Folder!, ModelFile), options);
+    }
 
     private sealed record Description(string ModelId, bool Unpadded, bool HasVocabulary);
 
@@ -83,7 +93,8 @@ internal static class PreparedModelCache
                 return null;
             }
             var vocabulary = description.HasVocabulary ? File.ReadAllBytes(Path.Combine(folder, VocabularyFile)) : null;
-            return new Prepared(File.ReadAllBytes(Path.Combine(folder, ModelFile)), description.ModelId, description.Unpadded, vocabulary);
+            // Not read here: once ONNX Runtime's optimised graph is kept beside it, the model itself is not needed.
+            return File.Exists(Path.Combine(folder, ModelFile)) ? new Prepared(null, description.ModelId, description.Unpadded, vocabulary) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -99,7 +110,7 @@ internal static class PreparedModelCache
         try
         {
             Directory.CreateDirectory(staging);
-            File.WriteAllBytes(Path.Combine(staging, ModelFile), prepared.Model);
+            File.WriteAllBytes(Path.Combine(staging, ModelFile), prepared.Model!); // freshly prepared: in memory
             if (prepared.Vocabulary is not null)
             {
                 File.WriteAllBytes(Path.Combine(staging, VocabularyFile), prepared.Vocabulary);
