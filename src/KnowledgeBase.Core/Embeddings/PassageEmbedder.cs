@@ -15,13 +15,13 @@ public sealed class PassageEmbedder
     public const int QuestionsKept = 1024;
 
     private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _generator;
+    private readonly IReadOnlyList<string> _languages;
+    private readonly Lazy<string> _modelId;
 
     // A question comes back: its next page, another filter, the answer built on its search. Its vector depends on the
     // model only, not on the index, so it is kept across commits, which the result cache is not; embedding it again
     // took 1.4-1.5 ms of a core a hybrid search (search-profile).
     private readonly ConcurrentLru<string, float[]> _questions = new(QuestionsKept);
-    private readonly IReadOnlyList<string> _languages;
-    private readonly Lazy<string> _modelId;
 
     public PassageEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options)
         : this(() => generator, options)
