@@ -49,7 +49,7 @@ internal static class OnnxModelFolder
     {
         if (prepared.Folder is null)
         {
-            return Open(name, sessionOptions => prepared.Load(sessionOptions), options);
+            return Open(name, prepared.Load, options);
         }
         var optimised = Path.Combine(prepared.Folder, OptimisedFileName());
         if (File.Exists(optimised))
@@ -80,7 +80,7 @@ internal static class OnnxModelFolder
         catch (InvalidOperationException)
         {
             // The optimised graph could not be written there: load without keeping it (a bad model fails here again).
-            return Open(name, sessionOptions => prepared.Load(sessionOptions), options);
+            return Open(name, prepared.Load, options);
         }
         try
         {

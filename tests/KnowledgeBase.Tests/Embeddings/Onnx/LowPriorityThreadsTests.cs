@@ -4,14 +4,15 @@ namespace KnowledgeBase.Tests.Embeddings.Onnx;
 
 public sealed class LowPriorityThreadsTests
 {
-    private readonly LowPriorityThreads _threads = new(2);
+    // One set for the class: the threads serve until the process ends.
+    private static readonly LowPriorityThreads Threads = new(2);
 
     [Fact]
     public async Task Work_RunsOnAThreadTenNiceStepsBelowTheCaller_AndReturnsItsResult_WhileTheCallerGoesOnAtItsOwn()
     {
         var caller = Nice();
 
-        var (result, worker) = await _threads.Run(() => (6 * 7, Nice()), CancellationToken.None);
+        var (result, worker) = await Threads.Run(() => (6 * 7, Nice()), CancellationToken.None);
 
         Assert.Equal(42, result);
         Assert.Equal(Math.Min(caller + 10, 19), worker);
@@ -21,11 +22,11 @@ public sealed class LowPriorityThreadsTests
     [Fact]
     public async Task AFailure_ComesBackThroughTheTask_AndTheThreadsGoOnServing()
     {
-        var failed = _threads.Run<int>(() => throw new InvalidOperationException("bad batch"), CancellationToken.None);
+        var failed = Threads.Run<int>(() => throw new InvalidOperationException("bad batch"), CancellationToken.None);
 
         Assert.Equal("bad batch", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed)).Message);
-        Assert.Equal(1, await _threads.Run(() => 1, CancellationToken.None));
-        Assert.Equal(2, await _threads.Run(() => 2, CancellationToken.None));
+        Assert.Equal(1, await Threads.Run(() => 1, CancellationToken.None));
+        Assert.Equal(2, await Threads.Run(() => 2, CancellationToken.None));
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class LowPriorityThreadsTests
         await cancelled.CancelAsync();
         var ran = false;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _threads.Run(() => ran = true, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Threads.Run(() => ran = true, cancelled.Token));
 
         Assert.False(ran);
     }
