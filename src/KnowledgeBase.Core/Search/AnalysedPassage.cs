@@ -9,7 +9,7 @@ namespace KnowledgeBase.Core.Search;
 /// A passage's tokens as its language's analyzer makes them, in stream order: what <see cref="PassageHighlighter"/>
 /// reads to find the query's words. They depend only on the passage, never on the query, so one analysis serves
 /// every search that shows the passage (<see cref="AnalysedPassageCache"/>). The terms are held as one string of
-/// their characters end to end and three numbers per token (≈26 bytes a token): a pool of shared term strings was
+/// their characters end to end and four numbers per token (≈30 bytes a token): a pool of shared term strings was
 /// measured slower to fill than the analysis it saves, its large table missing the processor's caches on every token.
 /// </summary>
 internal sealed class AnalysedPassage
@@ -26,14 +26,17 @@ internal sealed class AnalysedPassage
     private readonly string _terms;
     private readonly AnalysedToken[] _tokens;
 
-    private AnalysedPassage(string terms, AnalysedToken[] tokens) => (_terms, _tokens) = (terms, tokens);
+    private AnalysedPassage(string terms, AnalysedToken[] tokens, bool stacked) => (_terms, _tokens, HasStackedTokens) = (terms, tokens, stacked);
 
     public ReadOnlySpan<AnalysedToken> Tokens => _tokens;
+
+    /// <summary>Whether two tokens share a position (an increment of 0): then a phrase is not simply consecutive tokens.</summary>
+    public bool HasStackedTokens { get; }
 
     public int TokenCount => _tokens.Length;
 
     /// <summary>Memory the passage holds, roughly: its term characters and its tokens, with the objects' headers.</summary>
-    public long Bytes => 2L * _terms.Length + 12L * _tokens.Length + 80;
+    public long Bytes => 2L * _terms.Length + 16L * _tokens.Length + 80;
 
     /// <summary>The term of the token at <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> Term(int index)
@@ -53,11 +56,13 @@ internal sealed class AnalysedPassage
         var tokens = t_tokens ??= new List<AnalysedToken>(1024);
         terms.ResetWrittenCount();
         tokens.Clear();
+        var (position, stacked) = (-1, false);
         var stream = analyzer.GetTokenStream(field, text);
         try
         {
             var term = stream.AddAttribute<ICharTermAttribute>();
             var offset = stream.AddAttribute<IOffsetAttribute>();
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
             stream.Reset();
             while (stream.IncrementToken() && offset.StartOffset < MaxCharsToAnalyze)
             {
@@ -66,7 +71,9 @@ internal sealed class AnalysedPassage
                     throw new InvalidTokenOffsetsException($"Token {term} exceeds length of provided text sized {text.Length}");
                 }
                 terms.Write(term.Buffer.AsSpan(0, term.Length));
-                tokens.Add(new AnalysedToken(terms.WrittenCount, offset.StartOffset, offset.EndOffset));
+                stacked |= increment.PositionIncrement == 0;
+                position += increment.PositionIncrement;
+                tokens.Add(new AnalysedToken(terms.WrittenCount, offset.StartOffset, offset.EndOffset, position));
             }
             stream.End();
         }
@@ -74,6 +81,6 @@ internal sealed class AnalysedPassage
         {
             stream.Dispose();
         }
-        return new AnalysedPassage(new string(terms.WrittenSpan), [.. tokens]);
+        return new AnalysedPassage(new string(terms.WrittenSpan), [.. tokens], stacked);
     }
 }

@@ -14,8 +14,8 @@ namespace KnowledgeBase.Core.Search;
 internal sealed class AnalysedPassageCache
 {
     /// <summary>
-    /// 8,192 passages. A passage held costs ≈3.4 KB (147 tokens on average in the shared corpus; measured by
-    /// `snippet-cache`), so the cache holds ≈28 MB at most: little beside the index, yet room for every passage of the
+    /// 8,192 passages. A passage held costs ≈3.8 KB (147 tokens on average in the shared corpus; measured by
+    /// `snippet-cache`), so the cache holds ≈32 MB at most: little beside the index, yet room for every passage of the
     /// shared corpus (7,245) and several times the pages of both benchmark lists (1,034 and 2,749 distinct passages).
     /// A larger collection keeps its most shown passages, which is where repeated questions land.
     /// </summary>

@@ -10,16 +10,17 @@ namespace KnowledgeBase.Core.Search;
 /// chosen, merged and marked the same way, step for step. Lucene's writes the whole passage out marked up, with a Token
 /// object and two substrings per word and a TextFragment per fragment, to return two fragments; this one notes where
 /// the words and marks fall and writes out only the fragments it returns. It is used where a query's highlight
-/// weights do not depend on the passage (<see cref="HighlightTermWeights"/>); tests compare it with Lucene's.
+/// weights do not depend on the passage (<see cref="HighlightTermWeights"/>), or are worked out for each passage from
+/// where its quoted phrases stand (<see cref="PhraseHighlightWeights"/>); tests compare it with Lucene's.
 /// </summary>
 internal sealed class PassageHighlighter
 {
     // Lucene's TokenGroup.MAX_NUM_TOKENS_PER_GROUP.
     private const int MaxTokensPerGroup = 50;
 
-    private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, WeightedSpanTerm> _weights = new(StringComparer.Ordinal);
     private readonly int _fragmentChars;
+    private Dictionary<string, WeightedSpanTerm>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     // Sized for a passage's tokens (147 on average in the shared corpus), so a search's first passage does not grow it.
     private readonly List<Piece> _pieces = new(256);
     private readonly List<Fragment> _fragments = [];
@@ -31,12 +32,11 @@ internal sealed class PassageHighlighter
         foreach (var term in weights)
         {
             // As QueryScorer(WeightedSpanTerm[]): a term given twice keeps its highest weight.
-            if (!_weights.TryGetValue(term.Term, out var weight) || weight < term.Weight)
+            if (!_weights.TryGetValue(term.Term, out var kept) || kept.Weight < term.Weight)
             {
-                _weights[term.Term] = term.Weight;
+                _weights[term.Term] = term;
             }
         }
-        _lookup = _weights.GetAlternateLookup<ReadOnlySpan<char>>();
         _fragmentChars = fragmentChars;
     }
 
@@ -45,8 +45,15 @@ internal sealed class PassageHighlighter
         BestFragments(AnalysedPassage.Analyse(analyzer, field, text), text);
 
     /// <summary>The best two fragments of <paramref name="text"/>, whose tokens are <paramref name="passage"/>'s.</summary>
-    public string[] BestFragments(AnalysedPassage passage, string text)
+    public string[] BestFragments(AnalysedPassage passage, string text) => BestFragments(passage, text, _weights);
+
+    /// <summary>
+    /// As <see cref="BestFragments(AnalysedPassage, string)"/>, with this passage's own <paramref name="weights"/>
+    /// (keyed by term) instead of the highlighter's: a position-sensitive term scores only inside its spans.
+    /// </summary>
+    public string[] BestFragments(AnalysedPassage passage, string text, Dictionary<string, WeightedSpanTerm> weights)
     {
+        _lookup = weights.GetAlternateLookup<ReadOnlySpan<char>>();
         Split(passage, text);
         // Lucene's FragmentQueue of two: the higher score first, the earlier fragment on a tie.
         Fragment? best = null, second = null;
@@ -89,7 +96,7 @@ internal sealed class PassageHighlighter
         var tokens = passage.Tokens;
         for (var i = 0; i < tokens.Length; i++)
         {
-            var (_, start, end) = tokens[i];
+            var (_, start, end, position) = tokens[i];
             if (groupTokens > 0 && start >= groupEnd)
             {
                 lastEnd = AddGroup(matchStart, matchEnd, groupScore, lastEnd);
@@ -103,7 +110,7 @@ internal sealed class PassageHighlighter
                 }
             }
             // Scored before the group's size is checked, as Lucene's highlighter does.
-            var score = Score(passage.Term(i));
+            var score = Score(passage.Term(i), position);
             if (groupTokens < MaxTokensPerGroup)
             {
                 if (groupTokens == 0)
@@ -145,18 +152,22 @@ internal sealed class PassageHighlighter
         return Math.Max(matchEnd, lastEnd);
     }
 
-    /// <summary>As QueryScorer.GetTokenScore: the term's weight, counted once per fragment in the fragment's score.</summary>
-    private float Score(ReadOnlySpan<char> term)
+    /// <summary>
+    /// As QueryScorer.GetTokenScore: the term's weight (nothing outside its spans when it is position-sensitive),
+    /// counted once per fragment in the fragment's score.
+    /// </summary>
+    private float Score(ReadOnlySpan<char> term, int position)
     {
-        if (!_lookup.TryGetValue(term, out var key, out var weight))
+        if (!_lookup.TryGetValue(term, out var key, out var weighted)
+            || (weighted.IsPositionSensitive && !weighted.CheckPosition(position)))
         {
             return 0;
         }
         if (_termsInFragment.Add(key))
         {
-            _fragmentScore += weight;
+            _fragmentScore += weighted.Weight;
         }
-        return weight;
+        return weighted.Weight;
     }
 
     private void StartFragment()

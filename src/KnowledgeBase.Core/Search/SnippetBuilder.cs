@@ -55,20 +55,41 @@ internal sealed class SnippetBuilder(
     /// <summary>
     /// How a passage's best two fragments are found in <paramref name="field"/>. A query of terms alone weighs a word
     /// the same in every passage, so its weights are read once (<see cref="HighlightTermWeights"/>) and
-    /// <see cref="PassageHighlighter"/> marks the passages; a query with a phrase or a prefix keeps Lucene's
-    /// highlighter and its positional QueryScorer, which looks at each passage (given only the field's clauses,
-    /// <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a QueryTermScorer.
+    /// <see cref="PassageHighlighter"/> marks the passages; a query that quotes exact phrases has its weights worked out
+    /// per passage from the passage's tokens (<see cref="PhraseHighlightWeights"/>); any other (a prefix, a sloppy
+    /// phrase) keeps Lucene's highlighter and its positional QueryScorer, which looks at each passage (given only the
+    /// field's clauses, <see cref="FieldClauses"/>); <c>termsOnly</c> Lucene's with a QueryTermScorer.
     /// </summary>
     private Func<string, int?, string[]> BestFragments(string field)
     {
         if (!termsOnly && HighlightTermWeights.Of(textQuery, field) is { } weights)
         {
             var passages = new PassageHighlighter(weights, FragmentChars);
-            var passageCache = cache ?? AnalysedPassageCache.Shared;
-            return (text, doc) => passages.BestFragments(
-                reader is not null && doc is { } number ? passageCache.Get(reader, number, field, analyzer, text) : AnalysedPassage.Analyse(analyzer, field, text),
-                text);
+            return (text, doc) => passages.BestFragments(Analysed(field, text, doc), text);
         }
+        if (!termsOnly && PhraseHighlightWeights.Of(textQuery, field) is { } phrases)
+        {
+            var passages = new PassageHighlighter([], FragmentChars);
+            Func<string, int?, string[]>? lucene = null;
+            return (text, doc) =>
+            {
+                var analysed = Analysed(field, text, doc);
+                // Lucene's extractor reads a long passage's tokens only so far; a stacked token breaks "consecutive".
+                return text.Length <= AnalysedPassage.MaxCharsToAnalyze && phrases.For(analysed) is { } passageWeights
+                    ? passages.BestFragments(analysed, text, passageWeights)
+                    : (lucene ??= LuceneFragments(field))(text, doc);
+            };
+        }
+        return LuceneFragments(field);
+    }
+
+    private AnalysedPassage Analysed(string field, string text, int? doc) =>
+        reader is not null && doc is { } number
+            ? (cache ?? AnalysedPassageCache.Shared).Get(reader, number, field, analyzer, text)
+            : AnalysedPassage.Analyse(analyzer, field, text);
+
+    private Func<string, int?, string[]> LuceneFragments(string field)
+    {
         IScorer scorer = termsOnly ? new QueryTermScorer(textQuery, field) : new QueryScorer(FieldClauses.Of(textQuery, field), field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), MinimalHtmlEncoder.Instance, scorer)
         {
