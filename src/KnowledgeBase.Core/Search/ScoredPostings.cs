@@ -1,8 +1,8 @@
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>
-/// A term clause's matching live documents in each segment of one commit, in document order, with the BM25 score
-/// Lucene's scorer gives each for the clause's boost; a segment without the term has none (null).
+/// A clause's matching live documents in each segment of one commit, in document order, with the BM25 score
+/// Lucene's scorer gives each for the clause's boost; a segment where it matches nothing has none (null).
 /// </summary>
 internal sealed class ScoredPostings
 {
@@ -13,7 +13,7 @@ internal sealed class ScoredPostings
         Count = docs.Sum(d => (long)(d?.Length ?? 0));
     }
 
-    /// <summary>A term that no segment holds: the clause scores nothing.</summary>
+    /// <summary>A clause that matches in no segment (a term none holds): it scores nothing.</summary>
     public static ScoredPostings Absent { get; } = new([], []);
 
     /// <summary>The documents by segment ordinal.</summary>

@@ -20,7 +20,7 @@ namespace KnowledgeBase.Core.Search;
 /// corpus), and the nested Boolean scorers cost as much again. Here each field's terms are looked up in index order
 /// with one enumerator per segment, kept per thread (<see cref="ThreadTermsEnums"/>), and each field's statistics
 /// are read once per commit. Each clause's scored postings are then kept for the commit (<see cref="TermClauseCache"/>),
-/// so a word that an earlier question held costs a dictionary look-up.
+/// so a word or quoted phrase that an earlier question held costs a dictionary look-up.
 /// </para>
 /// </summary>
 internal static class TermAtATimeSearch
@@ -56,26 +56,29 @@ internal static class TermAtATimeSearch
         return best.ToTopDocs(totalHits);
     }
 
-    /// <summary>One clause ready to score: a term's scored postings, or any other query's weight.</summary>
-    private sealed record Clause(ScoredPostings? Postings, Weight? Other);
-
     /// <summary>
-    /// The clauses in their order, term clauses from the cache; those it lacks are looked up together (in index
-    /// order) and scored, and the cache keeps them. Terms in no segment are left out: Lucene gives them no scorer.
+    /// The clauses' scored postings in their order, from the cache; term clauses it lacks are looked up together (in
+    /// index order) and scored, other clauses scored by Lucene's own weight, and the cache keeps them. Clauses that
+    /// match nowhere are left out: Lucene gives them no scorer.
     /// </summary>
-    private static List<Clause> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, TermClauseCache cache)
+    private static List<ScoredPostings> Weigh(IndexSearcher searcher, IReadOnlyList<Query> disjunction, TermClauseCache cache)
     {
-        var clauses = new Clause?[disjunction.Count];
+        var clauses = new ScoredPostings?[disjunction.Count];
         List<int>? missed = null;
         for (var i = 0; i < disjunction.Count; i++)
         {
             if (disjunction[i] is not TermQuery termQuery)
             {
-                clauses[i] = new Clause(null, searcher.CreateNormalizedWeight(disjunction[i]));
+                if (!cache.TryGet(disjunction[i], out var other))
+                {
+                    other = Score(searcher, disjunction[i]);
+                    cache.Add(disjunction[i], other);
+                }
+                clauses[i] = other;
             }
             else if (cache.TryGet(termQuery.Term, termQuery.Boost, out var postings))
             {
-                clauses[i] = new Clause(postings, null);
+                clauses[i] = postings;
             }
             else
             {
@@ -97,18 +100,49 @@ internal static class TermAtATimeSearch
                         : ScoredPostings.Absent;
                     cache.Add(termQuery.Term, termQuery.Boost, postings);
                 }
-                clauses[i] = new Clause(postings, null);
+                clauses[i] = postings;
             }
         }
-        var ready = new List<Clause>(disjunction.Count);
+        var ready = new List<ScoredPostings>(disjunction.Count);
         foreach (var clause in clauses)
         {
-            if (!ReferenceEquals(clause!.Postings, ScoredPostings.Absent))
+            if (!ReferenceEquals(clause, ScoredPostings.Absent))
             {
-                ready.Add(clause);
+                ready.Add(clause!);
             }
         }
         return ready;
+    }
+
+    /// <summary>
+    /// Any other clause's live documents per segment and their scores, from Lucene's own scorer for it: the scores
+    /// it would have added one by one.
+    /// </summary>
+    private static ScoredPostings Score(IndexSearcher searcher, Query clause)
+    {
+        var weight = searcher.CreateNormalizedWeight(clause);
+        var leaves = searcher.IndexReader.Leaves;
+        var docs = new int[]?[leaves.Count];
+        var scores = new float[]?[leaves.Count];
+        foreach (var leaf in leaves)
+        {
+            if (weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+            {
+                continue;
+            }
+            var (leafDocs, leafScores) = (new List<int>(), new List<float>());
+            for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            {
+                leafDocs.Add(doc);
+                leafScores.Add(scorer.GetScore());
+            }
+            if (leafDocs.Count > 0)
+            {
+                docs[leaf.Ord] = [.. leafDocs];
+                scores[leaf.Ord] = [.. leafScores];
+            }
+        }
+        return docs.Any(d => d is not null) ? new ScoredPostings(docs, scores) : ScoredPostings.Absent;
     }
 
     /// <summary>
@@ -208,10 +242,9 @@ internal static class TermAtATimeSearch
     /// Adds every clause's score per document of the segment, in clause order as BooleanScorer does, and offers the
     /// documents the filter allows; returns how many it offered.
     /// </summary>
-    private static int ScoreLeaf(AtomicReaderContext leaf, List<Clause> clauses, FixedBitSet? filter, TopHits best)
+    private static int ScoreLeaf(AtomicReaderContext leaf, List<ScoredPostings> clauses, FixedBitSet? filter, TopHits best)
     {
         var reader = leaf.AtomicReader;
-        var liveDocs = reader.LiveDocs;
         var scores = ArrayPool<double>.Shared.Rent(reader.MaxDoc);
         var seen = ArrayPool<bool>.Shared.Rent(reader.MaxDoc);
         var matched = ArrayPool<int>.Shared.Rent(reader.MaxDoc);
@@ -223,24 +256,11 @@ internal static class TermAtATimeSearch
             var leafOrdinal = leaf.Ord;
             foreach (var clause in clauses)
             {
-                if (clause.Other is { } weight)
-                {
-                    var scorer = weight.GetScorer(leaf, liveDocs);
-                    if (scorer is null)
-                    {
-                        continue;
-                    }
-                    for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
-                    {
-                        Add(doc, scorer.GetScore());
-                    }
-                    continue;
-                }
-                if (clause.Postings!.Docs[leafOrdinal] is not { } docs)
+                if (clause.Docs[leafOrdinal] is not { } docs)
                 {
                     continue;
                 }
-                var clauseScores = clause.Postings.Scores[leafOrdinal]!;
+                var clauseScores = clause.Scores[leafOrdinal]!;
                 for (var i = 0; i < docs.Length; i++)
                 {
                     Add(docs[i], clauseScores[i]);

@@ -9,10 +9,13 @@ using Lucene.Net.Util;
 namespace KnowledgeBase.Core.Search;
 
 /// <summary>
-/// The scored postings of term clauses, one cache per commit and similarity, for <see cref="TermAtATimeSearch"/>.
+/// The scored postings of a question's clauses, one cache per commit and similarity, for <see cref="TermAtATimeSearch"/>.
 /// Questions share most of their words ("security", "incident", "national"), and each word is some 30 clauses (body,
 /// heading and title of every language), most of them in no field at all: a clause seen before costs a dictionary
 /// look-up instead of term seeks, postings decoding and a BM25 score per document. A term found nowhere is kept too.
+/// Other clauses (a quoted phrase in each field, "every passage without malware") are kept by the query itself: a
+/// phrase's weight seeks each of its terms in every segment and its scorer reads their positions, which made a quoted
+/// question's top-k cost four times a plain one's.
 /// <para>
 /// Scores depend on the whole commit (document frequencies, field lengths, deletions), so the cache belongs to the
 /// searcher's top-level reader: a new commit starts empty, and the old cache goes when its reader is collected.
@@ -78,18 +81,27 @@ internal sealed class TermClauseCache
     public void Clear() => Volatile.Write(ref _current, new Generation());
 
     public bool TryGet(Term term, float boost, [MaybeNullWhen(false)] out ScoredPostings postings) =>
-        Volatile.Read(ref _current).Entries.TryGetValue(new ClauseKey(term, boost), out postings);
+        Volatile.Read(ref _current).Entries.TryGetValue(new ClauseKey(term, boost, null), out postings);
+
+    /// <summary>A clause other than a term's, by the query's value (its terms, positions, boost …).</summary>
+    public bool TryGet(Query clause, [MaybeNullWhen(false)] out ScoredPostings postings) =>
+        Volatile.Read(ref _current).Entries.TryGetValue(new ClauseKey(null, 0, clause), out postings);
 
     /// <summary>Keeps the clause's postings, unless they alone exceed the capacity.</summary>
-    public void Add(Term term, float boost, ScoredPostings postings)
+    public void Add(Term term, float boost, ScoredPostings postings) =>
+        // A copy: the key must not change if the query's term bytes are ever reused.
+        Add(new ClauseKey(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), boost, null), postings);
+
+    /// <summary>Keeps another clause's postings, under a copy of the query (its boost must not change in the key).</summary>
+    public void Add(Query clause, ScoredPostings postings) => Add(new ClauseKey(null, 0, (Query)clause.Clone()), postings);
+
+    private void Add(ClauseKey key, ScoredPostings postings)
     {
         var cost = postings.Count + EntryCost;
         if (cost > Capacity)
         {
             return;
         }
-        // A copy: the key must not change if the query's term bytes are ever reused.
-        var key = new ClauseKey(new Term(term.Field, BytesRef.DeepCopyOf(term.Bytes)), boost);
         while (true)
         {
             var generation = Volatile.Read(ref _current);
@@ -104,8 +116,11 @@ internal sealed class TermClauseCache
         }
     }
 
-    /// <summary>A term clause: the term and its boost (a boost scales every score of the clause).</summary>
-    private readonly record struct ClauseKey(Term Term, float Boost);
+    /// <summary>
+    /// A term clause: the term and its boost (a boost scales every score of the clause); or any other clause, by the
+    /// query's own equality (Lucene's queries compare by value, boost included).
+    /// </summary>
+    private readonly record struct ClauseKey(Term? Term, float Boost, Query? Other);
 
     private sealed class Generation
     {

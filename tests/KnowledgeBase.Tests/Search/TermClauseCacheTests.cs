@@ -7,8 +7,9 @@ using Lucene.Net.Search;
 namespace KnowledgeBase.Tests.Search;
 
 /// <summary>
-/// Term-at-a-time top-k scored from the per-commit cache of term clauses gives Lucene's own hits and scores to the bit:
-/// cold and cached, for another boost, after a commit, under a tiny bound and from several threads at once.
+/// Term-at-a-time top-k scored from the per-commit cache of clauses (terms, phrases, exclusions, prefixes) gives
+/// Lucene's own hits and scores to the bit: cold and cached, for another boost, after a commit, under a tiny bound and
+/// from several threads at once.
 /// </summary>
 public sealed class TermClauseCacheTests : IDisposable
 {
@@ -19,6 +20,9 @@ public sealed class TermClauseCacheTests : IDisposable
         "\"incident response\" reporting",
         "réponse aux incidents",
         "网络安全事件",
+        "incident reporting -malware",
+        "incident + response",
+        "incid* \"response team\"",
     ];
 
     private readonly TempFolder _temp = new();
@@ -62,8 +66,9 @@ public sealed class TermClauseCacheTests : IDisposable
         _index.Read((searcher, catalog) =>
         {
             var cache = new TermClauseCache(searcher.IndexReader, searcher.Similarity);
-            var clauses = Clauses("national incident response", catalog);
-            // Every other clause boosted: a cache that ignored boosts would give the first search's scores back.
+            var clauses = Clauses("national \"incident response\"", catalog);
+            // Every other clause (terms and phrases) boosted: a cache that ignored boosts would give the first search's
+            // scores back.
             var boosted = clauses.Select((clause, i) =>
             {
                 var copy = (Query)clause.Clone();
@@ -77,6 +82,28 @@ public sealed class TermClauseCacheTests : IDisposable
             Assert.Equal(Lucene(searcher, clauses), plain);
             Assert.Equal(Lucene(searcher, boosted), reweighted);
             Assert.NotEqual(plain, reweighted);
+            return 0;
+        }, 0);
+    }
+
+    [Fact]
+    public void Search_AQuotedPhrase_IsKeptForTheNextSearch()
+    {
+        _index.Read((searcher, catalog) =>
+        {
+            var cache = new TermClauseCache(searcher.IndexReader, searcher.Similarity);
+            var clauses = Clauses("\"incident response\"", catalog);
+            Assert.All(clauses, c => Assert.IsType<PhraseQuery>(c));
+
+            var cold = Hits(TermAtATimeSearch.Search(searcher, clauses, 100, cache: cache));
+            var held = cache.Count;
+            var cached = Hits(TermAtATimeSearch.Search(searcher, clauses, 100, cache: cache));
+
+            Assert.Equal(clauses.Count, held);
+            Assert.Equal(held, cache.Count);
+            Assert.NotEmpty(cold);
+            Assert.Equal(Lucene(searcher, clauses), cold);
+            Assert.Equal(cold, cached);
             return 0;
         }, 0);
     }
