@@ -31,6 +31,11 @@ internal static class DisjunctionFlattener
     {
         if (query is not BooleanQuery boolean || !IsDisjunction(boolean))
         {
+            if (boost == 1f)
+            {
+                flat.Add(query); // its own boost is the product: the leaf itself (a built query is never changed)
+                return;
+            }
             var leaf = (Query)query.Clone();
             leaf.Boost = query.Boost * boost;
             flat.Add(leaf);

@@ -54,7 +54,7 @@ internal static class KeywordQueryBuilder
             }
         }
         // The simple parser never throws: stray quotes, colons or brackets in a question are just text.
-        var parser = new SharedAnalysisQueryParser(analyzer, weights)
+        var parser = new SharedAnalysisQueryParser(analyzer, weights, WordQueryCache.For(analyzer))
         {
             DefaultOperator = Occur.SHOULD,
         };

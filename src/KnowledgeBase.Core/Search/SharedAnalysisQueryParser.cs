@@ -10,12 +10,28 @@ namespace KnowledgeBase.Core.Search;
 /// <summary>
 /// The simple query parser over a language's body, heading and title fields, analysing each word once per language
 /// instead of once per field: the three fields of a language share its analyzer, so their queries differ only in the
-/// field name. The query is the one <see cref="SimpleQueryParser"/> builds, clause for clause.
+/// field name. The query is the one <see cref="SimpleQueryParser"/> builds, clause for clause. Given
+/// <paramref name="words"/>, a word's query is taken from there when an earlier question built it with the same weights.
 /// </summary>
-internal sealed class SharedAnalysisQueryParser(Analyzer analyzer, IDictionary<string, float> weights)
+internal sealed class SharedAnalysisQueryParser(Analyzer analyzer, IDictionary<string, float> weights, WordQueryCache? words = null)
     : SimpleQueryParser(analyzer, weights)
 {
+    // What a word's query depends on besides the analyzer and the word: the fields and weights, in order, and the
+    // operator between the terms of a word the analyzer splits.
+    private string? _weightsKey;
+
     protected override Query NewDefaultQuery(string text)
+    {
+        if (words is null)
+        {
+            return WordQuery(text)!;
+        }
+        _weightsKey ??= string.Join('|', m_weights.Select(w => $"{w.Key}={w.Value:R}")) + "|" + DefaultOperator;
+        return words.GetOrAdd(_weightsKey, text, WordQuery)!;
+    }
+
+    /// <summary>The word in every weighted field (what SimpleQueryParser's NewDefaultQuery makes), null when every analyzer drops it.</summary>
+    private Query? WordQuery(string text)
     {
         var any = new BooleanQuery(disableCoord: true);
         // Per language: whether the word analysed to nothing, else an unboosted copy to retarget (null: not copyable).
