@@ -6,6 +6,7 @@ using KnowledgeBase.Core.Indexing;
 using KnowledgeBase.Core.Search;
 using KnowledgeBase.Core.Search.Evaluation;
 using Lucene.Net.Search;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeBase.Benchmarks;
@@ -13,8 +14,8 @@ namespace KnowledgeBase.Benchmarks;
 /// <summary>
 /// Where a warm, uncached search spends its time, stage by stage (<see cref="SearchStageTimes"/>), for bm25 and
 /// hybrid over one query list; then the end-to-end latency of <see cref="SearchService"/> (what `kb` and the service
-/// call) as p50/p95/p99 of wall and of thread CPU time. Each pass uses a new service, so no query is answered from the
-/// result cache; the term clause cache is as `--term-cache` says.
+/// call) as p50/p95/p99 of wall and of thread CPU time. Each pass uses a new service and question cache, so no query is
+/// answered from the result cache and every hybrid question is embedded; the term clause cache is as `--term-cache` says.
 /// Settings come from KB__* environment variables, as for `kb` (KB__Embeddings__Provider, KB__Search__DefaultMode…).
 /// Usage: search-profile --index DIR --queries FILE.jsonl [--facets] [--top 10] [--term-cache warm|fresh|empty] (see <see cref="TermCacheMode"/>)
 /// </summary>
@@ -38,7 +39,11 @@ public static class SearchProfile
         var settings = new ConfigurationBuilder().AddEnvironmentVariables("KB__").Build();
         var embeddingOptions = settings.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         var options = settings.GetSection(SearchOptions.SectionName).Get<SearchOptions>() ?? new SearchOptions();
-        var embedder = new PassageEmbedder(() => EmbeddingGeneratorFactory.Create(embeddingOptions), embeddingOptions);
+        // One model for the whole run, and a new question cache for each pass: the measured pass must embed every
+        // question, as a question asked for the first time is, not take the warm-up pass's vectors.
+        var generator = new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() => EmbeddingGeneratorFactory.Create(embeddingOptions));
+        PassageEmbedder NewEmbedder() => new(() => generator.Value, embeddingOptions);
+        var embedder = NewEmbedder();
         using var index = KeywordIndex.OpenForReading(indexPath);
         var termCache = TermCacheMode.FromArgs(args);
         var searcher = index.Read((s, _) => s, null!); // opened for reading: the same commit throughout
@@ -62,6 +67,7 @@ public static class SearchProfile
             for (var pass = 0; pass < 2; pass++)
             {
                 termCache.BeforePass(searcher, pass);
+                embedder = NewEmbedder();
                 var profiles = new List<IReadOnlyDictionary<string, double>>();
                 var cpuProfiles = new List<IReadOnlyDictionary<string, double>>();
                 foreach (var text in queries)
@@ -91,7 +97,7 @@ public static class SearchProfile
         Console.WriteLine();
         WriteCpuBreakdown(cpuByMode);
         Console.WriteLine();
-        WriteEndToEnd(index, embedder, options, request, queries, modes, searcher, termCache);
+        WriteEndToEnd(index, NewEmbedder, options, request, queries, modes, searcher, termCache);
         return 0;
     }
 
@@ -141,7 +147,7 @@ public static class SearchProfile
 
     /// <summary>What a caller of the service sees: SearchService.SearchAsync per query, a new service per pass.</summary>
     private static void WriteEndToEnd(
-        KeywordIndex index, PassageEmbedder embedder, SearchOptions options, SearchRequest request, List<string> queries, List<SearchMode> modes,
+        KeywordIndex index, Func<PassageEmbedder> newEmbedder, SearchOptions options, SearchRequest request, List<string> queries, List<SearchMode> modes,
         IndexSearcher searcher, TermCacheMode termCache)
     {
         Console.WriteLine($"End to end, SearchService.SearchAsync, {queries.Count} queries, top {request.Top}, warm, uncached:");
@@ -157,7 +163,7 @@ public static class SearchProfile
             for (var pass = 0; pass < 2; pass++)
             {
                 termCache.BeforePass(searcher, pass);
-                var service = new SearchService(index, options, embedder);
+                var service = new SearchService(index, options, newEmbedder());
                 latencies.Clear();
                 cpu.Clear();
                 var processStart = Process.GetCurrentProcess().TotalProcessorTime;
