@@ -7,7 +7,8 @@ namespace KnowledgeBase.Core.Search;
 /// The weights Lucene's <see cref="QueryScorer"/> gives a passage's words when the question quotes a phrase, worked out
 /// from the passage's cached tokens (<see cref="AnalysedPassage"/>) instead of Lucene's way: its
 /// WeightedSpanTermExtractor indexes every passage it highlights in a MemoryIndex and runs each phrase there as a span
-/// query, which made a quoted question's snippets cost ten times a plain one's, and most of what it allocated.
+/// query: most of a quoted question's time (4.0–4.3 ms in `search-profile`, against 0.45 ms for a plain question) and
+/// of the 2.4 MB it allocated.
 /// <para>
 /// A phrase's words weigh only inside the places where the whole phrase stands, as Lucene's extractor marks them:
 /// Lucene rewrites an exact phrase of distinct words, one position apart, into an ordered span query with no slop,

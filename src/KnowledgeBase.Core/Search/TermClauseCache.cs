@@ -14,8 +14,7 @@ namespace KnowledgeBase.Core.Search;
 /// heading and title of every language), most of them in no field at all: a clause seen before costs a dictionary
 /// look-up instead of term seeks, postings decoding and a BM25 score per document. A term found nowhere is kept too.
 /// Other clauses (a quoted phrase in each field, "every passage without malware") are kept by the query itself: a
-/// phrase's weight seeks each of its terms in every segment and its scorer reads their positions, which made a quoted
-/// question's top-k cost four times a plain one's.
+/// phrase's weight seeks each of its terms in every segment and its scorer reads their positions, on every search.
 /// <para>
 /// Scores depend on the whole commit (document frequencies, field lengths, deletions), so the cache belongs to the
 /// searcher's top-level reader: a new commit starts empty, and the old cache goes when its reader is collected.
