@@ -19,20 +19,19 @@ namespace KnowledgeBase.Core.Search;
 /// </summary>
 internal sealed class PhraseHighlightWeights
 {
-    // The field's clauses in query order: a term (Phrase null) or a phrase's terms; Lucene's extractor reads them so.
-    private readonly List<(string Term, string[]? Phrase, float Boost)> _clauses;
+    // The field's clauses in query order (HighlightTermWeights.Clauses); Lucene's extractor reads them so.
+    private readonly List<HighlightClause> _clauses;
 
-    private PhraseHighlightWeights(List<(string, string[]?, float)> clauses) => _clauses = clauses;
+    private PhraseHighlightWeights(List<HighlightClause> clauses) => _clauses = clauses;
 
     /// <summary>
     /// For a query of Boolean, term, match-all and simple phrase queries that quotes at least one phrase in
     /// <paramref name="field"/>, the weights to work out per passage; null otherwise.
     /// </summary>
-    public static PhraseHighlightWeights? Of(Query query, string field)
-    {
-        var clauses = new List<(string, string[]?, float)>();
-        return Collect(query, field, clauses) && clauses.Any(c => c.Item2 is not null) ? new PhraseHighlightWeights(clauses) : null;
-    }
+    public static PhraseHighlightWeights? Of(Query query, string field) =>
+        HighlightTermWeights.Clauses(query, field) is { } clauses && clauses.Any(c => c.Phrase is not null)
+            ? new PhraseHighlightWeights(clauses)
+            : null;
 
     /// <summary>
     /// Each term's weight in <paramref name="passage"/>, as QueryScorer's extractor would find them there; null when
@@ -95,45 +94,5 @@ internal sealed class PhraseHighlightWeights
             }
         }
         return spans;
-    }
-
-    private static bool Collect(Query query, string field, List<(string, string[]?, float)> clauses)
-    {
-        switch (query)
-        {
-            case BooleanQuery boolean:
-                return boolean.Clauses.Where(c => !c.IsProhibited).All(c => Collect(c.Query, field, clauses));
-            case TermQuery term:
-                if (string.Equals(term.Term.Field, field, StringComparison.Ordinal))
-                {
-                    clauses.Add((term.Term.Text, null, term.Boost));
-                }
-                return true;
-            case PhraseQuery phrase:
-                return Collect(phrase, field, clauses);
-            case MatchAllDocsQuery:
-                return true; // no terms (see HighlightTermWeights)
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>An exact phrase of two or more distinct words at consecutive positions; false for any other.</summary>
-    private static bool Collect(PhraseQuery phrase, string field, List<(string, string[]?, float)> clauses)
-    {
-        var terms = phrase.GetTerms();
-        var positions = phrase.GetPositions();
-        var words = terms.Select(t => t.Text).ToArray();
-        if (phrase.Slop != 0 || terms.Length < 2 || words.Distinct(StringComparer.Ordinal).Count() != words.Length
-            || positions.Where((p, i) => p != positions[0] + i).Any())
-        {
-            return false;
-        }
-        // A phrase of another field weighs none of this field's words (its spans are dropped with its terms).
-        if (terms.All(t => string.Equals(t.Field, field, StringComparison.Ordinal)))
-        {
-            clauses.Add((words[0], words, phrase.Boost));
-        }
-        return true;
     }
 }
